@@ -1,0 +1,88 @@
+// didit-sessions: the command line face of the library.
+//
+//   didit-sessions url [--base-url URL] [name=value ...]
+//
+// Exit status: 0 success, 2 the server would answer 400, 64 usage error.
+
+#include <cstdio>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <didit/sessions.hpp>
+
+namespace {
+
+constexpr int exit_ok = 0;
+constexpr int exit_rejected = 2;
+constexpr int exit_usage = 64; // EX_USAGE
+
+constexpr std::string_view usage_text =
+    "usage: didit-sessions <command> [arguments]\n"
+    "\n"
+    "commands:\n"
+    "  url [--base-url URL] [name=value ...]\n"
+    "      Print the canonical URL of a listing query. Each argument is one query parameter as\n"
+    "      the server receives it, decoded (status=In Review, not status=In+Review). Warnings\n"
+    "      about what the server will silently do go to stderr. When the server would reject\n"
+    "      the query, print its 400 body instead and exit with status 2.\n";
+
+int usage(std::string_view complaint) {
+    if (!complaint.empty())
+        std::fprintf(stderr, "didit-sessions: %.*s\n", int(complaint.size()), complaint.data());
+    std::fputs(std::string(usage_text).c_str(), stderr);
+    return exit_usage;
+}
+
+void print_line(std::FILE* out, std::string_view text) {
+    std::fwrite(text.data(), 1, text.size(), out);
+    std::fputc('\n', out);
+}
+
+int url_command(std::span<char*> args) {
+    std::string_view base = didit::default_base_url;
+    std::vector<didit::raw_parameter> raw;
+    for (std::size_t i = 0; i < args.size(); ++i) {
+        const std::string_view arg = args[i];
+        if (arg == "--base-url") {
+            if (++i == args.size()) return usage("--base-url needs a URL");
+            base = args[i];
+            continue;
+        }
+        const auto equals = arg.find('=');
+        if (equals == std::string_view::npos || arg.starts_with("--"))
+            return usage("expected name=value, got '" + std::string(arg) + "'");
+        raw.push_back({arg.substr(0, equals), arg.substr(equals + 1)});
+    }
+    const auto parsed = didit::parse_query(raw);
+    if (!parsed)
+        return usage(std::string(parsed.error().message) + ": " +
+                     std::string(parsed.error().subject));
+    const auto& findings = parsed.value().findings;
+    if (findings.has_errors()) {
+        print_line(stdout, didit::error_body(findings));
+        return exit_rejected;
+    }
+    for (const auto& d : findings)
+        print_line(stderr, "warning: " + std::string(d.parameter) + ": " + didit::message(d));
+    if (findings.dropped_warnings() != 0)
+        print_line(stderr, "warning: " + std::to_string(findings.dropped_warnings()) +
+                               " more warnings not shown");
+    print_line(stdout, didit::to_url(parsed.value().value, base));
+    return exit_ok;
+}
+
+} // namespace
+
+int main(int argc, char** argv) {
+    const std::span<char*> args(argv + 1, static_cast<std::size_t>(argc > 0 ? argc - 1 : 0));
+    if (args.empty()) return usage("");
+    const std::string_view command = args[0];
+    if (command == "url") return url_command(args.subspan(1));
+    if (command == "--help" || command == "help") {
+        std::fputs(std::string(usage_text).c_str(), stdout);
+        return exit_ok;
+    }
+    return usage("unknown command '" + std::string(command) + "'");
+}

@@ -1,0 +1,59 @@
+#pragma once
+
+// Text sinks for the library's writers: anything with append(std::string_view).
+
+#include <cstddef>
+#include <span>
+#include <string>
+#include <string_view>
+
+namespace didit::detail {
+
+template<class S>
+concept text_sink = requires(S& sink, std::string_view text) {
+    sink.append(text);
+};
+
+// Writes into a caller's buffer and keeps counting past its end, so that a failed write
+// reports the size it needed.
+class span_writer {
+public:
+    constexpr explicit span_writer(std::span<char> out)
+        : out_(out) {}
+
+    constexpr void append(std::string_view text) {
+        for (const char c : text) {
+            if (size_ < out_.size()) out_[size_] = c;
+            ++size_;
+        }
+    }
+
+    constexpr std::size_t size() const { return size_; }
+    constexpr bool overflowed() const { return size_ > out_.size(); }
+
+private:
+    std::span<char> out_;
+    std::size_t size_ = 0;
+};
+
+// Appends to a std::string the caller owns.
+struct string_writer {
+    std::string& text;
+    void append(std::string_view more) { text.append(more); }
+};
+
+// Decimal digits of `value` into `sink`.
+template<text_sink Sink>
+constexpr void append_decimal(Sink& sink, long long value) {
+    char digits[24]{};
+    std::size_t at = sizeof digits;
+    unsigned long long magnitude = value < 0 ? 0ULL - static_cast<unsigned long long>(value)
+                                             : static_cast<unsigned long long>(value);
+    do
+        digits[--at] = static_cast<char>('0' + magnitude % 10);
+    while ((magnitude /= 10) != 0);
+    if (value < 0) digits[--at] = '-';
+    sink.append(std::string_view(digits + at, sizeof digits - at));
+}
+
+} // namespace didit::detail

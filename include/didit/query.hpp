@@ -1,0 +1,18 @@
+#pragma once
+
+// The query layer: typed parameters, the server's validation rules, canonical URLs.
+
+#include <didit/date.hpp>
+#include <didit/enums.hpp>
+#include <didit/fixed_list.hpp>
+#include <didit/lenient.hpp>
+#include <didit/query/diagnostics.hpp>
+#include <didit/query/encode.hpp>
+#include <didit/query/form.hpp>
+#include <didit/query/messages.hpp>
+#include <didit/query/parameter.hpp>
+#include <didit/query/parse.hpp>
+#include <didit/query/query.hpp>
+#include <didit/query/validate.hpp>
+#include <didit/result.hpp>
+#include <didit/uuid.hpp>

@@ -1,0 +1,108 @@
+#pragma once
+
+// What validation finds in a query: errors, which the server rejects with 400, and warnings,
+// which say what the server will silently do instead of what was probably meant.
+
+#include <array>
+#include <cstddef>
+#include <cstdint>
+#include <string_view>
+
+#include <didit/config.hpp>
+#include <didit/fixed_list.hpp>
+
+namespace didit {
+
+enum class severity : std::uint8_t { error, warning };
+
+enum class finding : std::uint8_t {
+    // Errors: the server answers 400 with a message for the parameter.
+    invalid_session_kind,
+    invalid_date,
+    invalid_uuid,
+    invalid_choice,
+    // Warnings.
+    unknown_parameter,
+    repeated_parameter,
+    empty_value,
+    unrecognised_status,
+    unrecognised_document_type,
+    document_display_name,
+    unrecognised_session_type,
+    workflow_id_dropped,
+    no_valid_workflow_id,
+    boolean_ignored,
+    limit_replaced,
+    limit_clamped,
+    offset_replaced,
+    kyc_only_filter_on_business,
+    kyc_only_filter_on_all,
+    date_to_midnight_on_kyb,
+    empty_date_range,
+    registration_number_separators,
+    document_name_split_at_comma,
+    document_name_not_split,
+};
+
+constexpr severity severity_of(finding f) {
+    return f <= finding::invalid_choice ? severity::error : severity::warning;
+}
+
+struct diagnostic {
+    finding what{};
+    std::string_view parameter; // the parameter's name as given
+    std::string_view value;     // the offending text, borrowed from the query or its source
+    std::string_view hint;      // static text: the value probably meant
+    std::array<char, 24> derived_text{}; // a date, number or text the library worked out
+    std::uint8_t derived_size = 0;
+
+    constexpr severity level() const { return severity_of(what); }
+    constexpr std::string_view derived() const { return {derived_text.data(), derived_size}; }
+    // The value the message is about: as given, or as derived from a typed query.
+    constexpr std::string_view subject() const { return value.empty() ? derived() : value; }
+
+    friend constexpr bool operator==(const diagnostic&, const diagnostic&) = default;
+};
+
+// A bounded set of diagnostics. Errors always fit (one per typed parameter at most); warnings
+// that arrive when only room for errors is left are counted in dropped_warnings().
+class diagnostics {
+public:
+    constexpr void add(const diagnostic& d) {
+        const std::size_t room = items_.capacity() - items_.size();
+        if (d.level() == severity::warning && room <= error_reserve) {
+            ++dropped_warnings_;
+            return;
+        }
+        if (d.level() == severity::error) ++errors_;
+        (void)items_.try_push_back(d);
+    }
+
+    constexpr bool has_errors() const { return errors_ != 0; }
+    constexpr std::size_t error_count() const { return errors_; }
+    constexpr std::size_t warning_count() const {
+        return items_.size() - errors_ + dropped_warnings_;
+    }
+    constexpr std::size_t dropped_warnings() const { return dropped_warnings_; }
+    constexpr bool empty() const { return items_.empty() && dropped_warnings_ == 0; }
+    constexpr std::size_t size() const { return items_.size(); }
+    constexpr const diagnostic& operator[](std::size_t i) const { return items_[i]; }
+    constexpr const diagnostic* begin() const { return items_.begin(); }
+    constexpr const diagnostic* end() const { return items_.end(); }
+
+    // Whether a diagnostic of kind `f` about `parameter_name` is present.
+    constexpr bool contains(finding f, std::string_view parameter_name) const {
+        for (const auto& d : items_)
+            if (d.what == f && d.parameter == parameter_name) return true;
+        return false;
+    }
+
+private:
+    static constexpr std::size_t error_reserve = 8; // more than the parameters that can fail
+
+    fixed_list<diagnostic, max_diagnostics> items_;
+    std::size_t errors_ = 0;
+    std::size_t dropped_warnings_ = 0;
+};
+
+} // namespace didit

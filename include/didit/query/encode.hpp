@@ -1,0 +1,157 @@
+#pragma once
+
+// The canonical URL of a query: the trailing-slash path, keys in sorted order, values
+// form-encoded as the server encodes its `next` links, empty values left out. A first URL
+// encoded this way matches the links the server sends back.
+
+#include <cstddef>
+#include <span>
+#include <string>
+#include <string_view>
+
+#include <didit/detail/writer.hpp>
+#include <didit/query/form.hpp>
+#include <didit/query/query.hpp>
+#include <didit/result.hpp>
+
+namespace didit {
+
+inline constexpr std::string_view default_base_url = "https://verification.didit.me";
+inline constexpr std::string_view sessions_path = "/v3/sessions/";
+
+namespace detail {
+
+template<text_sink Sink>
+constexpr void write_item(Sink& out, std::string_view text) {
+    out.append(text);
+}
+
+template<text_sink Sink>
+constexpr void write_item(Sink& out, std::int64_t number) {
+    append_decimal(out, number);
+}
+
+template<text_sink Sink>
+constexpr void write_item(Sink& out, bool flag) {
+    out.append(flag ? "true" : "false");
+}
+
+template<text_sink Sink, wire_enum E>
+constexpr void write_item(Sink& out, E value) {
+    out.append(to_string(value));
+}
+
+template<text_sink Sink>
+constexpr void write_item(Sink& out, const date& day) {
+    char text[date::text_size];
+    day.to_chars(text);
+    out.append(std::string_view(text, date::text_size));
+}
+
+template<text_sink Sink>
+constexpr void write_item(Sink& out, const uuid& id) {
+    char text[uuid::text_size];
+    id.to_chars(text);
+    out.append(std::string_view(text, uuid::text_size));
+}
+
+template<text_sink Sink, class T>
+constexpr void write_item(Sink& out, const lenient<T>& item) {
+    if (item.recognised())
+        write_item(out, item.value());
+    else
+        out.append(item.text());
+}
+
+template<text_sink Sink, class T>
+constexpr void write_item(Sink& out, const std::optional<T>& value) {
+    if (value) write_item(out, *value);
+}
+
+// List items joined by commas.
+template<text_sink Sink, class T>
+constexpr void write_item(Sink& out, const query_list<T>& items) {
+    for (std::size_t i = 0; i < items.size(); ++i) {
+        if (i != 0) out.append(",");
+        write_item(out, items[i]);
+    }
+}
+
+} // namespace detail
+
+// Writes the value of parameter `p` as the server receives it (before form encoding).
+template<detail::text_sink Sink>
+constexpr void write_value(Sink& out, const query& q, parameter p) {
+    visit_parameter(q, p, [&](const auto& member) { detail::write_item(out, member); });
+}
+
+// Writes the query string, without the '?'.
+template<detail::text_sink Sink>
+constexpr void write_query_string(Sink& out, const query& q) {
+    bool first = true;
+    for (const parameter p : parameters_by_name) {
+        detail::span_writer measure({});
+        write_value(measure, q, p);
+        if (measure.size() == 0) continue; // the server treats an empty value as absent
+        out.append(first ? "" : "&");
+        out.append(to_string(p));
+        out.append("=");
+        form_encoder<Sink> encoded(out);
+        write_value(encoded, q, p);
+        first = false;
+    }
+}
+
+// Writes base + "/v3/sessions/" + "?" + query string (the '?' only when there is a query).
+template<detail::text_sink Sink>
+constexpr void write_url(Sink& out, const query& q, std::string_view base = default_base_url) {
+    if (base.ends_with('/')) base.remove_suffix(1);
+    out.append(base);
+    out.append(sessions_path);
+    detail::span_writer measure({});
+    write_query_string(measure, q);
+    if (measure.size() == 0) return;
+    out.append("?");
+    write_query_string(out, q);
+}
+
+// The URL into a caller's buffer; its size, or buffer_too_small.
+constexpr result<std::size_t> encode_url(const query& q, std::span<char> out,
+                                         std::string_view base = default_base_url) {
+    detail::span_writer writer(out);
+    write_url(writer, q, base);
+    if (writer.overflowed())
+        return error{errc::buffer_too_small, "the buffer is too small for the URL"};
+    return writer.size();
+}
+
+// A URL held by value, for constant evaluation.
+template<std::size_t Capacity>
+struct url_text {
+    char data[Capacity]{};
+    std::size_t size = 0;
+
+    constexpr std::string_view view() const { return {data, size}; }
+    friend constexpr bool operator==(const url_text& a, std::string_view b) {
+        return a.view() == b;
+    }
+};
+
+template<std::size_t Capacity>
+constexpr result<url_text<Capacity>> encode_url(const query& q,
+                                                std::string_view base = default_base_url) {
+    url_text<Capacity> url;
+    const auto size = encode_url(q, url.data, base);
+    if (!size) return size.error();
+    url.size = size.value();
+    return url;
+}
+
+inline std::string to_url(const query& q, std::string_view base = default_base_url) {
+    std::string url;
+    detail::string_writer sink{url};
+    write_url(sink, q, base);
+    return url;
+}
+
+} // namespace didit

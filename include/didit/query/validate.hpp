@@ -1,0 +1,240 @@
+#pragma once
+
+// Validation of a typed query: the warnings that follow from the values themselves and from
+// how they combine. Typed values cannot hold what the server rejects (dates, UUIDs and choices
+// are checked when they are made), so every finding here is a warning.
+
+#include <algorithm>
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <span>
+#include <string_view>
+
+#include <didit/date.hpp>
+#include <didit/detail/text.hpp>
+#include <didit/detail/writer.hpp>
+#include <didit/enums.hpp>
+#include <didit/query/diagnostics.hpp>
+#include <didit/query/query.hpp>
+
+namespace didit {
+
+// The server's pagination: default and maximum page size.
+inline constexpr std::int64_t default_limit = 50;
+inline constexpr std::int64_t max_limit = 100;
+
+// The page size the server uses for `q`: the default for a missing, zero or negative limit,
+// the maximum for a larger one.
+constexpr std::int64_t effective_limit(const query& q) {
+    if (!q.limit || *q.limit < 1) return default_limit;
+    return *q.limit > max_limit ? max_limit : *q.limit;
+}
+
+// The offset the server uses for `q`: 0 for a missing or negative one.
+constexpr std::int64_t effective_offset(const query& q) {
+    return (!q.offset || *q.offset < 0) ? 0 : *q.offset;
+}
+
+namespace detail {
+
+constexpr diagnostic make_diagnostic(finding what, parameter p, std::string_view value = {},
+                                     std::string_view hint = {}) {
+    diagnostic d;
+    d.what = what;
+    d.parameter = to_string(p);
+    d.value = value;
+    d.hint = hint;
+    return d;
+}
+
+// `d` with `text` as its derived text, or without one when the text does not fit.
+constexpr diagnostic with_derived(diagnostic d, std::string_view text) {
+    if (text.size() > d.derived_text.size()) return d;
+    std::copy(text.begin(), text.end(), d.derived_text.begin());
+    d.derived_size = static_cast<std::uint8_t>(text.size());
+    return d;
+}
+
+constexpr diagnostic with_derived(diagnostic d, std::int64_t number) {
+    span_writer out(d.derived_text);
+    append_decimal(out, number);
+    d.derived_size = static_cast<std::uint8_t>(out.size());
+    return d;
+}
+
+constexpr diagnostic with_derived(diagnostic d, const date& day) {
+    char text[date::text_size];
+    day.to_chars(text);
+    return with_derived(d, std::string_view(text, date::text_size));
+}
+
+// Whether `a` and `b` are the same name written another way: case, blanks around it, and
+// '_' for ' ' (so APPROVED and IN_REVIEW find Approved and In Review).
+constexpr bool same_name_loosely(std::string_view a, std::string_view b) {
+    a = strip(a);
+    if (a.size() != b.size()) return false;
+    for (std::size_t i = 0; i < a.size(); ++i) {
+        const char ca = a[i] == '_' ? ' ' : to_lower(a[i]);
+        const char cb = b[i] == '_' ? ' ' : to_lower(b[i]);
+        if (ca != cb) return false;
+    }
+    return true;
+}
+
+// The wire name `text` was probably meant as, or empty.
+template<wire_enum E>
+constexpr std::string_view probable_name(std::string_view text) {
+    for (std::size_t i = 0; i < enum_count<E>; ++i)
+        if (same_name_loosely(text, wire_names<E>[i])) return wire_names<E>[i];
+    return {};
+}
+
+template<wire_enum E>
+constexpr void check_choices(const query_list<lenient<E>>& items, parameter p, finding what,
+                             diagnostics& out) {
+    for (const auto& item : items)
+        if (!item.recognised())
+            out.add(make_diagnostic(what, p, item.text(), probable_name<E>(item.text())));
+}
+
+// The code of the document type whose display name `text` is, or empty.
+constexpr std::string_view code_for_display_name(std::string_view text) {
+    for (std::size_t i = 0; i < enum_count<didit::document_type>; ++i) {
+        const auto type = static_cast<didit::document_type>(i);
+        if (same_name_loosely(text, display_name(type)) &&
+            !same_name_loosely(text, to_string(type)))
+            return to_string(type);
+    }
+    return {};
+}
+
+constexpr void check_document_types(const query& q, diagnostics& out) {
+    for (const auto& item : q.document_type) {
+        if (item.recognised()) continue;
+        if (const auto code = code_for_display_name(item.text()); !code.empty())
+            out.add(make_diagnostic(finding::document_display_name, parameter::document_type,
+                                    item.text(), code));
+        else
+            out.add(make_diagnostic(finding::unrecognised_document_type, parameter::document_type,
+                                    item.text(), probable_name<didit::document_type>(item.text())));
+    }
+}
+
+constexpr void check_workflow_ids(const query& q, diagnostics& out) {
+    bool any_valid = false;
+    for (const auto& item : q.workflow_id) {
+        if (item.recognised())
+            any_valid = true;
+        else
+            out.add(
+                make_diagnostic(finding::workflow_id_dropped, parameter::workflow_id, item.text()));
+    }
+    if (!q.workflow_id.empty() && !any_valid)
+        out.add(make_diagnostic(finding::no_valid_workflow_id, parameter::workflow_id));
+}
+
+constexpr void check_paging(const query& q, diagnostics& out) {
+    if (q.limit && *q.limit < 1)
+        out.add(with_derived(make_diagnostic(finding::limit_replaced, parameter::limit), *q.limit));
+    if (q.limit && *q.limit > max_limit)
+        out.add(with_derived(make_diagnostic(finding::limit_clamped, parameter::limit), *q.limit));
+    if (q.offset && *q.offset < 0)
+        out.add(
+            with_derived(make_diagnostic(finding::offset_replaced, parameter::offset), *q.offset));
+}
+
+constexpr void check_kind_specific(const query& q, diagnostics& out) {
+    const auto kind = q.session_kind.value_or(didit::session_kind::user);
+    if (kind == didit::session_kind::user) return;
+    for (std::size_t i = 0; i < enum_count<parameter>; ++i) {
+        const auto p = static_cast<parameter>(i);
+        if (is_kyc_only(p) && is_set(q, p))
+            out.add(make_diagnostic(kind == didit::session_kind::business
+                                        ? finding::kyc_only_filter_on_business
+                                        : finding::kyc_only_filter_on_all,
+                                    p));
+    }
+    if (q.date_to)
+        out.add(with_derived(make_diagnostic(finding::date_to_midnight_on_kyb, parameter::date_to),
+                             q.date_to->next_day()));
+}
+
+// Registration numbers are stored without separators; a business search typed with them
+// (DPC-001) finds nothing by registration number.
+constexpr void check_registration_search(const query& q, diagnostics& out) {
+    const auto kind = q.session_kind.value_or(didit::session_kind::user);
+    if (kind == didit::session_kind::user || uuid::parse(strip(q.search))) return;
+    bool digit = false, separator = false;
+    char compact[24]{};
+    std::size_t compact_size = 0;
+    for (const char c : q.search) {
+        if (c == '-' || c == '.' || c == '/' || c == ' ') {
+            separator = true;
+            continue;
+        }
+        const bool alnum = is_digit(c) || (to_lower(c) >= 'a' && to_lower(c) <= 'z');
+        if (!alnum) return;
+        digit = digit || is_digit(c);
+        if (compact_size < sizeof compact) compact[compact_size] = c;
+        ++compact_size;
+    }
+    if (!digit || !separator) return;
+    auto d = make_diagnostic(finding::registration_number_separators, parameter::search, q.search);
+    if (compact_size <= sizeof compact)
+        d = with_derived(d, std::string_view(compact, compact_size));
+    out.add(d);
+}
+
+// The server splits `document_name` at commas only when the value holds more than one " - ".
+constexpr std::size_t count_name_separators(std::string_view text) {
+    std::size_t count = 0;
+    for (auto at = text.find(" - "); at != std::string_view::npos; at = text.find(" - ", at + 3))
+        ++count;
+    return count;
+}
+
+constexpr void check_document_names(const query& q, diagnostics& out) {
+    const auto& names = q.document_name;
+    // The items are sent joined by commas, and no " - " can span a comma.
+    std::size_t separators = 0;
+    for (const auto name : names)
+        separators += count_name_separators(name);
+    const bool server_splits = separators > 1;
+    if (!server_splits && names.size() > 1) {
+        auto d = make_diagnostic(finding::document_name_not_split, parameter::document_name);
+        out.add(with_derived(d, static_cast<std::int64_t>(names.size())));
+    }
+    if (!server_splits) return;
+    for (const auto name : names)
+        if (contains(name, ","))
+            out.add(make_diagnostic(finding::document_name_split_at_comma, parameter::document_name,
+                                    name));
+}
+
+} // namespace detail
+
+// Adds to `out` the warnings for `q`.
+constexpr void validate(const query& q, diagnostics& out) {
+    detail::check_paging(q, out);
+    detail::check_choices(q.status, parameter::status, finding::unrecognised_status, out);
+    detail::check_workflow_ids(q, out);
+    if (q.date_from && q.date_to && *q.date_from > *q.date_to)
+        out.add(detail::with_derived(
+            detail::make_diagnostic(finding::empty_date_range, parameter::date_from),
+            *q.date_from));
+    detail::check_document_types(q, out);
+    detail::check_document_names(q, out);
+    detail::check_choices(q.session_type, parameter::session_type,
+                          finding::unrecognised_session_type, out);
+    detail::check_kind_specific(q, out);
+    detail::check_registration_search(q, out);
+}
+
+constexpr diagnostics validate(const query& q) {
+    diagnostics out;
+    validate(q, out);
+    return out;
+}
+
+} // namespace didit

@@ -1,0 +1,78 @@
+#pragma once
+
+// The library's error channel: fallible calls return result<T> instead of throwing, so every
+// header builds with -fno-exceptions. An error is a code, a static message and, where one
+// applies, the subject it is about (a parameter name or the offending text).
+
+#include <cstdint>
+#include <string_view>
+#include <utility>
+
+namespace didit {
+
+enum class errc : std::uint8_t {
+    ok = 0,
+    invalid_value,     // a value does not have the form its type requires
+    capacity_exceeded, // a fixed-capacity list is full
+    buffer_too_small,  // the caller's output buffer cannot hold the result
+};
+
+struct error {
+    errc code = errc::ok;
+    std::string_view message;   // static storage, never owned
+    std::string_view subject{}; // borrowed from the caller's input or static storage
+
+    friend constexpr bool operator==(const error&, const error&) = default;
+};
+
+// Holds either a T or an error. T must be default-constructible: the layout stays trivial
+// enough for constant evaluation on every compiler we support.
+template<class T>
+class [[nodiscard]] result {
+public:
+    constexpr result(T value)
+        : value_(std::move(value)) {}
+    constexpr result(didit::error failure)
+        : error_(failure) {}
+
+    [[nodiscard]] constexpr bool has_value() const { return error_.code == errc::ok; }
+    constexpr explicit operator bool() const { return has_value(); }
+
+    // Precondition: has_value().
+    [[nodiscard]] constexpr const T& value() const& { return value_; }
+    [[nodiscard]] constexpr T& value() & { return value_; }
+    [[nodiscard]] constexpr T&& value() && { return std::move(value_); }
+    constexpr const T& operator*() const& { return value_; }
+    constexpr const T* operator->() const { return &value_; }
+
+    [[nodiscard]] constexpr const didit::error& error() const { return error_; }
+    [[nodiscard]] constexpr errc code() const { return error_.code; }
+
+    // simdjson style: moves the value into `out` on success and returns the code either way.
+    [[nodiscard]] constexpr errc get(T& out) && {
+        if (has_value()) out = std::move(value_);
+        return error_.code;
+    }
+
+private:
+    T value_{};
+    didit::error error_{};
+};
+
+template<>
+class [[nodiscard]] result<void> {
+public:
+    constexpr result() = default;
+    constexpr result(didit::error failure)
+        : error_(failure) {}
+
+    [[nodiscard]] constexpr bool has_value() const { return error_.code == errc::ok; }
+    constexpr explicit operator bool() const { return has_value(); }
+    [[nodiscard]] constexpr const didit::error& error() const { return error_; }
+    [[nodiscard]] constexpr errc code() const { return error_.code; }
+
+private:
+    didit::error error_{};
+};
+
+} // namespace didit

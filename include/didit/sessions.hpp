@@ -1,0 +1,7 @@
+#pragma once
+
+// Everything most users need: #include <didit/sessions.hpp>.
+
+#include <didit/query.hpp>
+#include <didit/result.hpp>
+#include <didit/version.hpp>

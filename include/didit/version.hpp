@@ -1,0 +1,9 @@
+#pragma once
+
+#define DIDIT_SESSIONS_VERSION_MAJOR 0
+#define DIDIT_SESSIONS_VERSION_MINOR 1
+#define DIDIT_SESSIONS_VERSION_PATCH 0
+
+namespace didit {
+inline constexpr const char* version_string = "0.1.0";
+} // namespace didit

@@ -1,0 +1,210 @@
+// Canonical URLs: the form the server's own `next` links take.
+
+#include <deque>
+#include <random>
+#include <string>
+#include <vector>
+
+#include <didit/query.hpp>
+
+#include <catch2/catch.hpp>
+
+namespace {
+
+constexpr didit::query example{
+    .session_kind = didit::session_kind::all,
+    .limit = 20,
+    .status = {didit::status::approved, didit::status::in_review},
+    .search = "jane doe",
+    .workflow_id = {didit::uuid{"9F9B1234-AAAA-BBBB-CCCC-1234567890AB"}},
+    .date_from = didit::date{"2026-06-01"},
+    .document_type = {didit::document_type::passport, didit::document_type::identity_card},
+    .api_service = didit::api_service::aml,
+    .is_kyc_to_be_reviewed = true,
+};
+
+constexpr std::string_view example_url =
+    "https://verification.didit.me/v3/sessions/?api_service=AML&date_from=2026-06-01"
+    "&document_type=P%2CID&is_kyc_to_be_reviewed=true&limit=20&search=jane+doe"
+    "&session_kind=all&status=Approved%2CIn+Review"
+    "&workflow_id=9f9b1234-aaaa-bbbb-cccc-1234567890ab";
+
+// Encoding runs in constant evaluation.
+static_assert(didit::encode_url<512>(example).value() == example_url);
+static_assert(didit::encode_url<64>(didit::query{}).value() ==
+              "https://verification.didit.me/v3/sessions/");
+
+} // namespace
+
+TEST_CASE("a query encodes to the server's canonical URL", "[encode]") {
+    CHECK(didit::to_url(example) == example_url);
+    // The reference's example `next` link.
+    CHECK(didit::to_url({.limit = 20, .offset = 20}) ==
+          "https://verification.didit.me/v3/sessions/?limit=20&offset=20");
+}
+
+TEST_CASE("the base URL is configurable and its trailing slash optional", "[encode]") {
+    const didit::query q{.limit = 5};
+    CHECK(didit::to_url(q, "http://127.0.0.1:8080") ==
+          "http://127.0.0.1:8080/v3/sessions/?limit=5");
+    CHECK(didit::to_url(q, "http://127.0.0.1:8080/") ==
+          "http://127.0.0.1:8080/v3/sessions/?limit=5");
+}
+
+TEST_CASE("empty values are left out, as the server ignores them", "[encode]") {
+    CHECK(didit::to_url({.vendor_data = "", .region = {""}}) ==
+          "https://verification.didit.me/v3/sessions/");
+}
+
+TEST_CASE("encoding into a caller's buffer reports a buffer that is too small", "[encode]") {
+    std::vector<char> exact(example_url.size());
+    const auto written = didit::encode_url(example, exact);
+    REQUIRE(written.value() == example_url.size());
+    CHECK(std::string_view(exact.data(), exact.size()) == example_url);
+
+    std::vector<char> short_by_one(example_url.size() - 1, '#');
+    const auto failed = didit::encode_url(example, short_by_one);
+    CHECK(failed.code() == didit::errc::buffer_too_small);
+}
+
+namespace {
+
+// Random queries that only hold values the server takes as they are, with strings kept in
+// an arena that outlives the queries.
+class query_generator {
+public:
+    explicit query_generator(unsigned seed)
+        : random_(seed) {}
+
+    didit::query next() {
+        didit::query q;
+        if (coin()) q.session_kind = pick<didit::session_kind>();
+        if (coin()) q.limit = between(1, 100);
+        if (coin()) q.offset = between(0, 1'000'000);
+        fill(q.status, [&] { return didit::lenient{pick<didit::status>()}; });
+        if (coin()) q.vendor_data = text(true);
+        if (coin()) q.search = text(true);
+        fill(q.workflow_id, [&] { return didit::lenient{random_uuid()}; });
+        if (coin()) q.date_from = random_date();
+        if (coin()) q.date_to = random_date();
+        fill(q.country, [&] { return text(false); });
+        fill(q.document_type, [&] { return didit::lenient{pick<didit::document_type>()}; });
+        fill(
+            q.document_name, [&] { return name_with_separator(); }, /*several=*/true);
+        fill(q.region, [&] { return text(false); });
+        if (coin()) q.didit_internal_id = random_uuid();
+        fill(q.session_type, [&] { return didit::lenient{pick<didit::session_type>()}; });
+        if (coin()) q.api_service = pick<didit::api_service>();
+        if (coin()) q.screened_full_name = text(true);
+        fill(q.warning, [&] { return text(false); });
+        if (coin()) q.status_initialized_as_in_review = coin();
+        if (coin()) q.is_kyc_to_be_reviewed = coin();
+        if (coin()) q.euuid = random_uuid();
+        fill(q.organization_name, [&] { return text(false); });
+        return q;
+    }
+
+private:
+    bool coin() { return random_() % 2 == 0; }
+    std::int64_t between(std::int64_t low, std::int64_t high) {
+        return low +
+               static_cast<std::int64_t>(random_() % static_cast<std::uint64_t>(high - low + 1));
+    }
+
+    template<class E>
+    E pick() {
+        return static_cast<E>(between(0, didit::enum_count<E> - 1));
+    }
+
+    didit::uuid random_uuid() {
+        std::array<std::uint8_t, 16> bytes{};
+        for (auto& b : bytes)
+            b = static_cast<std::uint8_t>(random_());
+        return didit::uuid::from_bytes(bytes);
+    }
+
+    didit::date random_date() {
+        const auto year = static_cast<int>(between(1, 9999)),
+                   month = static_cast<int>(between(1, 12));
+        return didit::date::from_ymd(
+                   year, month,
+                   static_cast<int>(between(1, didit::date::days_in_month(year, month))))
+            .value();
+    }
+
+    // Non-empty text of any bytes; list items have no commas (the server splits there).
+    std::string_view text(bool commas_allowed) {
+        static constexpr std::string_view pieces[] = {"a",
+                                                      "Z",
+                                                      "0",
+                                                      " ",
+                                                      "+",
+                                                      "%",
+                                                      "&",
+                                                      "=",
+                                                      "?",
+                                                      "#",
+                                                      "/",
+                                                      "~",
+                                                      "-",
+                                                      "_",
+                                                      ".",
+                                                      "\t",
+                                                      "\xC3\xA9",
+                                                      "\xE2\x82\xAC",
+                                                      "\xF0\x9F\x98\x80",
+                                                      "\x01",
+                                                      "\xFF",
+                                                      ",",
+                                                      "%2C"};
+        std::string s;
+        for (auto n = between(1, 12); n > 0; --n) {
+            const auto piece = pieces[between(0, std::size(pieces) - 1)];
+            if (piece != "," || commas_allowed) s += piece;
+        }
+        if (s.empty()) s = "x";
+        return arena_.emplace_back(std::move(s));
+    }
+
+    std::string_view name_with_separator() {
+        return arena_.emplace_back(std::string(text(false)) + " - " + std::string(text(false)));
+    }
+
+    // A list of zero to four items. With `several`, a list has zero or at least two items.
+    template<class List, class Make>
+    void fill(List& list, Make make, bool several = false) {
+        auto n = between(0, 4);
+        if (several && n == 1) n = 0;
+        for (; n > 0; --n)
+            REQUIRE(list.try_push_back(make()));
+    }
+
+    std::mt19937_64 random_;
+    std::deque<std::string> arena_;
+};
+
+} // namespace
+
+TEST_CASE("random valid queries survive encoding and the server's reading", "[encode][property]") {
+    query_generator generate(20261126);
+    for (int i = 0; i < 3000; ++i) {
+        const auto original = generate.next();
+        const std::string url = didit::to_url(original);
+        const auto query_start = url.find('?');
+        const std::string_view query_string = query_start == std::string::npos
+                                                  ? std::string_view{}
+                                                  : std::string_view(url).substr(query_start + 1);
+
+        std::vector<char> scratch(query_string.size());
+        std::vector<didit::raw_parameter> raw(32);
+        const auto count = didit::parse_form(query_string, scratch, raw);
+        REQUIRE(count.has_value());
+        raw.resize(count.value());
+        const auto parsed = didit::parse_query(raw);
+        INFO(url);
+        REQUIRE(parsed.has_value());
+        CHECK(parsed.value().ok());
+        REQUIRE(parsed.value().value == original);
+        REQUIRE(didit::to_url(parsed.value().value) == url);
+    }
+}

@@ -1,0 +1,52 @@
+// The server's 400 body, as its JSON renderer writes it.
+
+#include <string>
+#include <vector>
+
+#include <didit/query.hpp>
+
+#include <catch2/catch.hpp>
+
+namespace {
+std::string body_for_api_service(std::string_view value) {
+    const std::vector<didit::raw_parameter> raw{{"api_service", value}};
+    return didit::error_body(didit::parse_query(raw).value().findings);
+}
+} // namespace
+
+TEST_CASE("the 400 body escapes the value as Python's json.dumps(ensure_ascii=False)",
+          "[messages]") {
+    const std::string prefix = R"({"api_service":["Select a valid choice. )";
+    const std::string suffix = R"( is not one of the available choices."]})";
+    CHECK(body_for_api_service("a\"b\\c") == prefix + R"(a\"b\\c)" + suffix);
+    CHECK(body_for_api_service("\n\r\t\b\f\x01\x1f\x7f") ==
+          prefix + R"(\n\r\t\b\f\u0001\u001f)" + "\x7f" + suffix);
+    CHECK(body_for_api_service("caf\xC3\xA9 \xE2\x82\xAC") ==
+          prefix + "caf\xC3\xA9 \xE2\x82\xAC" + suffix);
+    // The server's renderer escapes the two JavaScript line terminators.
+    CHECK(body_for_api_service("\xE2\x80\xA8\xE2\x80\xA9") == prefix + R"(\u2028\u2029)" + suffix);
+    // Bytes that are not UTF-8 reached the server as U+FFFD, one per maximal invalid subpart.
+    CHECK(body_for_api_service("a\xFF\xE2\x82z\xED\xA0\x80") ==
+          prefix + "a\xEF\xBF\xBD\xEF\xBF\xBDz\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD" + suffix);
+}
+
+TEST_CASE("a query without errors renders an empty body", "[messages]") {
+    CHECK(didit::error_body(didit::diagnostics{}) == "{}");
+}
+
+TEST_CASE("every finding has a message", "[messages]") {
+    for (int f = 0; f <= static_cast<int>(didit::finding::document_name_not_split); ++f) {
+        didit::diagnostic d;
+        d.what = static_cast<didit::finding>(f);
+        d.value = "v";
+        INFO(f);
+        CHECK_FALSE(didit::message(d).empty());
+    }
+}
+
+TEST_CASE("messages quote control characters so that a warning stays on one line", "[messages]") {
+    const std::vector<didit::raw_parameter> raw{{"status", "A\nB\x1b"}};
+    const auto findings = didit::parse_query(raw).value().findings;
+    CHECK(didit::message(findings[0]) ==
+          "`A\\x0aB\\x1b` matches no session: statuses are case-sensitive display names");
+}
