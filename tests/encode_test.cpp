@@ -16,8 +16,8 @@ constexpr didit::query example{
     .limit = 20,
     .status = {didit::status::approved, didit::status::in_review},
     .search = "jane doe",
-    .workflow_id = {didit::uuid{"9F9B1234-AAAA-BBBB-CCCC-1234567890AB"}},
-    .date_from = didit::date{"2026-06-01"},
+    .workflow_id = {didit::uuid("9F9B1234-AAAA-BBBB-CCCC-1234567890AB")},
+    .date_from = didit::date("2026-06-01"),
     .document_type = {didit::document_type::passport, didit::document_type::identity_card},
     .api_service = didit::api_service::aml,
     .is_kyc_to_be_reviewed = true,
@@ -52,8 +52,8 @@ TEST_CASE("the base URL is configurable and its trailing slash optional", "[enco
 }
 
 TEST_CASE("empty values are left out, as the server ignores them", "[encode]") {
-    CHECK(didit::to_url({.vendor_data = "", .region = {""}}) ==
-          "https://verification.didit.me/v3/sessions/");
+    const didit::query empty_values{.vendor_data = "", .region = {""}};
+    CHECK(didit::to_url(empty_values) == "https://verification.didit.me/v3/sessions/");
 }
 
 TEST_CASE("encoding into a caller's buffer reports a buffer that is too small", "[encode]") {

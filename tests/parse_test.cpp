@@ -30,8 +30,9 @@ TEST_CASE("date_from and date_to: Django's formats after stripping, otherwise 40
           "[parse][date]") {
     const auto ok = parse({{"date_from", " \t04/01/2026\xC2\xA0"}, {"date_to", "Apr 3, 2026"}});
     CHECK(ok.ok());
-    CHECK(ok.value.date_from == didit::date{"2026-04-01"});
-    CHECK(ok.value.date_to == didit::date{"2026-04-03"});
+    constexpr didit::date april_1{"2026-04-01"}, april_3{"2026-04-03"};
+    CHECK(ok.value.date_from == april_1);
+    CHECK(ok.value.date_to == april_3);
 
     const auto iso_time = parse({{"date_from", "2026-04-01T00:00:00Z"}, {"date_to", "2026-02-30"}});
     CHECK(iso_time.findings.error_count() == 2);
@@ -53,8 +54,10 @@ TEST_CASE("didit_internal_id and euuid: stripped, then Python's UUID rules, othe
     const auto ok = parse({{"didit_internal_id", " urn:uuid:D9E784746C8D4F2ABB906F5C2F3A1147 "},
                            {"euuid", "{0f8fad5b-d9cb-469f-a165-70867728950e}"}});
     CHECK(ok.ok());
-    CHECK(ok.value.didit_internal_id == didit::uuid{"d9e78474-6c8d-4f2a-bb90-6f5c2f3a1147"});
-    CHECK(ok.value.euuid == didit::uuid{"0f8fad5b-d9cb-469f-a165-70867728950e"});
+    constexpr didit::uuid internal_id{"d9e78474-6c8d-4f2a-bb90-6f5c2f3a1147"};
+    constexpr didit::uuid euuid{"0f8fad5b-d9cb-469f-a165-70867728950e"};
+    CHECK(ok.value.didit_internal_id == internal_id);
+    CHECK(ok.value.euuid == euuid);
 
     const auto bad = parse({{"didit_internal_id", "d9e78474"},
                             {"euuid", "URN:UUID:0f8fad5b-d9cb-469f-a165-70867728950e"}});
@@ -184,7 +187,8 @@ TEST_CASE("all invalid parameters are reported together, as one 400 body", "[par
 TEST_CASE("a repeated parameter takes its last value, as Django's QueryDict.get does", "[parse]") {
     const auto p = parse({{"date_from", "bad"}, {"limit", "5"}, {"date_from", "2026-01-01"}});
     CHECK(p.ok());
-    CHECK(p.value.date_from == didit::date{"2026-01-01"});
+    constexpr didit::date new_year{"2026-01-01"};
+    CHECK(p.value.date_from == new_year);
     CHECK(has(p, finding::repeated_parameter, "date_from"));
     CHECK(didit::message(p.findings[0]) == "given 2 times; the server uses only the last value");
 }

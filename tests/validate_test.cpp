@@ -78,13 +78,13 @@ TEST_CASE("KYC-only filters on business and mixed listings", "[validate]") {
         .document_type = {didit::document_type::passport},
         .document_name = {"Spain - Id Card (2021)"},
         .region = {"CA"},
-        .didit_internal_id = didit::uuid{"d9e78474-6c8d-4f2a-bb90-6f5c2f3a1147"},
+        .didit_internal_id = didit::uuid("d9e78474-6c8d-4f2a-bb90-6f5c2f3a1147"),
         .session_type = {didit::session_type::api},
         .api_service = didit::api_service::aml,
         .screened_full_name = "Jane Doe",
         .status_initialized_as_in_review = true,
         .is_kyc_to_be_reviewed = false,
-        .euuid = didit::uuid{"0f8fad5b-d9cb-469f-a165-70867728950e"},
+        .euuid = didit::uuid("0f8fad5b-d9cb-469f-a165-70867728950e"),
     };
     CHECK(didit::validate(kyc_filters).empty()); // a user listing applies them all
 
@@ -103,34 +103,35 @@ TEST_CASE("KYC-only filters on business and mixed listings", "[validate]") {
     all.session_kind = didit::session_kind::all;
     const auto on_all = didit::validate(all);
     CHECK(on_all.contains(finding::kyc_only_filter_on_all, "region"));
-    CHECK(didit::validate({.session_kind = didit::session_kind::business,
-                           .vendor_data = "x",
-                           .country = {"ES"},
-                           .warning = {"POSSIBLE_FRAUD"}})
-              .empty());
+    const didit::query shared_filters{.session_kind = didit::session_kind::business,
+                                      .vendor_data = "x",
+                                      .country = {"ES"},
+                                      .warning = {"POSSIBLE_FRAUD"}};
+    CHECK(didit::validate(shared_filters).empty());
 }
 
 TEST_CASE("date_to on KYB rows compares against midnight", "[validate]") {
     const auto findings = didit::validate(
-        {.session_kind = didit::session_kind::business, .date_to = didit::date{"2026-06-30"}});
+        {.session_kind = didit::session_kind::business, .date_to = didit::date("2026-06-30")});
     REQUIRE(findings.size() == 1);
     CHECK(findings[0].what == finding::date_to_midnight_on_kyb);
     CHECK(findings[0].derived() == "2026-07-01");
-    CHECK(didit::validate(
-              {.session_kind = didit::session_kind::all, .date_to = didit::date{"2026-12-31"}})[0]
-              .derived() == "2027-01-01");
-    CHECK(didit::validate({.date_to = didit::date{"2026-06-30"}}).empty());
+    const didit::query year_end{.session_kind = didit::session_kind::all,
+                                .date_to = didit::date("2026-12-31")};
+    CHECK(didit::validate(year_end)[0].derived() == "2027-01-01");
+    const didit::query kyc_only{.date_to = didit::date("2026-06-30")};
+    CHECK(didit::validate(kyc_only).empty());
 }
 
 TEST_CASE("date_from after date_to matches nothing", "[validate]") {
     const auto findings = didit::validate(
-        {.date_from = didit::date{"2026-07-01"}, .date_to = didit::date{"2026-06-30"}});
+        {.date_from = didit::date("2026-07-01"), .date_to = didit::date("2026-06-30")});
     REQUIRE(findings.size() == 1);
     CHECK(didit::message(findings[0]) ==
           "`2026-07-01` is after date_to; the server returns no sessions");
-    CHECK(didit::validate(
-              {.date_from = didit::date{"2026-06-30"}, .date_to = didit::date{"2026-06-30"}})
-              .empty());
+    const didit::query one_day{.date_from = didit::date("2026-06-30"),
+                               .date_to = didit::date("2026-06-30")};
+    CHECK(didit::validate(one_day).empty());
 }
 
 TEST_CASE("registration numbers with separators in a business search", "[validate]") {
@@ -164,8 +165,10 @@ TEST_CASE("several document names where one contains a comma", "[validate]") {
     REQUIRE(joined.size() == 1);
     CHECK(joined[0].what == finding::document_name_not_split);
 
-    CHECK(didit::validate({.document_name = {"Spain - Id Card, back"}}).empty());
-    CHECK(didit::validate({.document_name = {"Spain - Id Card", "France - Passport"}}).empty());
+    const didit::query one_name{.document_name = {"Spain - Id Card, back"}};
+    CHECK(didit::validate(one_name).empty());
+    const didit::query two_names{.document_name = {"Spain - Id Card", "France - Passport"}};
+    CHECK(didit::validate(two_names).empty());
 }
 
 TEST_CASE("malformed workflow ids, as a typed query holds them", "[validate]") {

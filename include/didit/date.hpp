@@ -29,7 +29,7 @@ public:
 
     constexpr date() = default;
 
-    // A literal in ISO form, checked at compile time: date{"2026-02-30"} does not compile.
+    // A literal in ISO form, checked at compile time: date("2026-02-30") does not compile.
     template<std::size_t N>
     consteval date(const char (&literal)[N]) {
         const auto parsed = parse_iso(std::string_view(literal, N - 1));

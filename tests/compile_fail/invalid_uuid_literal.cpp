@@ -2,7 +2,7 @@
 #include <didit/query.hpp>
 
 #ifdef DIDIT_VALID_TWIN
-constexpr didit::query q{.euuid = didit::uuid{"0f8fad5b-d9cb-469f-a165-70867728950e"}};
+constexpr didit::query q{.euuid = didit::uuid("0f8fad5b-d9cb-469f-a165-70867728950e")};
 #else
-constexpr didit::query q{.euuid = didit::uuid{"0f8fad5b-d9cb-469f-a165-70867728950g"}};
+constexpr didit::query q{.euuid = didit::uuid("0f8fad5b-d9cb-469f-a165-70867728950g")};
 #endif

@@ -2,7 +2,7 @@
 #include <didit/query.hpp>
 
 #ifdef DIDIT_VALID_TWIN
-constexpr didit::query q{.date_from = didit::date{"2026-04-01"}};
+constexpr didit::query q{.date_from = didit::date("2026-04-01")};
 #else
-constexpr didit::query q{.date_from = didit::date{"2026-04-01T00:00:00Z"}};
+constexpr didit::query q{.date_from = didit::date("2026-04-01T00:00:00Z")};
 #endif

@@ -8,7 +8,7 @@
 //         .session_kind = didit::session_kind::all,
 //         .limit = 20,
 //         .status = {didit::status::approved, didit::status::in_review},
-//         .date_from = didit::date{"2026-06-01"},
+//         .date_from = didit::date("2026-06-01"),
 //     };
 //
 // Designated initializers follow the member order, which is the reference's parameter order.
