@@ -9,14 +9,6 @@
 
 using didit::date;
 
-namespace {
-std::string iso(const date& d) {
-    char text[date::text_size];
-    d.to_chars(text);
-    return {text, date::text_size};
-}
-} // namespace
-
 TEST_CASE("dates are read exactly as Django's DateField reads them", "[date][oracle]") {
     const auto cases = didit_test::load_fixture("dates.tsv");
     REQUIRE(cases.size() > 1000);
@@ -32,7 +24,7 @@ TEST_CASE("dates are read exactly as Django's DateField reads them", "[date][ora
             CHECK(parsed.error().message == "Enter a valid date.");
         } else {
             REQUIRE(parsed.has_value());
-            CHECK(iso(parsed.value()) == c.expected);
+            CHECK(didit_test::text_of(parsed.value()) == c.expected);
         }
     }
 }
@@ -46,7 +38,7 @@ TEST_CASE("date literals are ISO dates checked at compile time", "[date]") {
     static_assert(date{"9999-12-31"}.next_day() == date{"9999-12-31"});
     static_assert(date{"2026-01-31"} < date{"2026-02-01"});
     static_assert(date{"2025-12-31"} < date{"2026-01-01"});
-    CHECK(iso(d) == "2024-02-29");
+    CHECK(didit_test::text_of(d) == "2024-02-29");
 }
 
 TEST_CASE("parse_iso takes only the canonical form", "[date]") {
@@ -62,7 +54,7 @@ TEST_CASE("every day from year 1 to 9999 round-trips through its ISO text", "[da
     int checked = 0;
     for (int year = 1; year <= 9999; year += 7) {
         for (auto d = date::from_ymd(year, 1, 1).value(); d.year() == year; d = d.next_day()) {
-            const auto text = iso(d);
+            const auto text = didit_test::text_of(d);
             REQUIRE(date::parse_iso(text).value() == d);
             REQUIRE(date::parse(text).value() == d);
             ++checked;

@@ -14,6 +14,14 @@ struct oracle_case {
     std::string expected;
 };
 
+// The canonical text of a date or UUID, as the fixtures write expected values.
+template<class Value>
+std::string text_of(const Value& value) {
+    char text[Value::text_size];
+    value.to_chars(text);
+    return {text, Value::text_size};
+}
+
 inline std::vector<oracle_case> load_fixture(const std::string& name) {
     std::ifstream file(std::string(DIDIT_FIXTURES_DIR) + "/" + name);
     std::vector<oracle_case> cases;

@@ -10,14 +10,6 @@
 
 using didit::uuid;
 
-namespace {
-std::string canonical(const uuid& id) {
-    char text[uuid::text_size];
-    id.to_chars(text);
-    return {text, uuid::text_size};
-}
-} // namespace
-
 TEST_CASE("UUIDs are read exactly as Django's UUIDField reads them", "[uuid][oracle]") {
     const auto cases = didit_test::load_fixture("uuids.tsv");
     REQUIRE(cases.size() > 1000);
@@ -34,7 +26,7 @@ TEST_CASE("UUIDs are read exactly as Django's UUIDField reads them", "[uuid][ora
             CHECK(parsed.error().message == "Enter a valid UUID.");
         } else {
             REQUIRE(parsed.has_value());
-            CHECK(canonical(parsed.value()) == c.expected);
+            CHECK(didit_test::text_of(parsed.value()) == c.expected);
         }
     }
 }
@@ -44,7 +36,7 @@ TEST_CASE("UUID literals are checked at compile time", "[uuid]") {
     static_assert(id.bytes()[0] == 0x9F && id.bytes()[15] == 0xAB);
     static_assert(uuid{"00000000-0000-0000-0000-000000000001"} <
                   uuid{"00000000-0000-0000-0000-000000000002"});
-    CHECK(canonical(id) == "9f9b1234-aaaa-bbbb-cccc-1234567890ab");
+    CHECK(didit_test::text_of(id) == "9f9b1234-aaaa-bbbb-cccc-1234567890ab");
 }
 
 TEST_CASE("random UUIDs round-trip through every spelling the server accepts", "[uuid][property]") {
@@ -54,7 +46,7 @@ TEST_CASE("random UUIDs round-trip through every spelling the server accepts", "
         for (auto& b : bytes)
             b = static_cast<std::uint8_t>(random());
         const auto id = uuid::from_bytes(bytes);
-        const auto text = canonical(id);
+        const auto text = didit_test::text_of(id);
         std::string upper = text, bare;
         for (auto& c : upper)
             c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));

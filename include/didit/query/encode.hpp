@@ -85,34 +85,39 @@ constexpr void write_value(Sink& out, const query& q, parameter p) {
     visit_parameter(q, p, [&](const auto& member) { detail::write_item(out, member); });
 }
 
-// Writes the query string, without the '?'.
-template<detail::text_sink Sink>
-constexpr void write_query_string(Sink& out, const query& q) {
-    bool first = true;
+namespace detail {
+
+// Writes the name=value pairs in sorted order, `lead` before the first and '&' between.
+template <text_sink Sink>
+constexpr void write_pairs(Sink& out, const query& q, std::string_view lead) {
     for (const parameter p : parameters_by_name) {
-        detail::span_writer measure({});
+        span_writer measure({});
         write_value(measure, q, p);
         if (measure.size() == 0) continue; // the server treats an empty value as absent
-        out.append(first ? "" : "&");
+        out.append(lead);
         out.append(to_string(p));
         out.append("=");
         form_encoder<Sink> encoded(out);
         write_value(encoded, q, p);
-        first = false;
+        lead = "&";
     }
 }
 
-// Writes base + "/v3/sessions/" + "?" + query string (the '?' only when there is a query).
-template<detail::text_sink Sink>
+} // namespace detail
+
+// Writes the query string, without the '?'.
+template <detail::text_sink Sink>
+constexpr void write_query_string(Sink& out, const query& q) {
+    detail::write_pairs(out, q, "");
+}
+
+// Writes base + "/v3/sessions/", then '?' and the query string when there is one.
+template <detail::text_sink Sink>
 constexpr void write_url(Sink& out, const query& q, std::string_view base = default_base_url) {
     if (base.ends_with('/')) base.remove_suffix(1);
     out.append(base);
     out.append(sessions_path);
-    detail::span_writer measure({});
-    write_query_string(measure, q);
-    if (measure.size() == 0) return;
-    out.append("?");
-    write_query_string(out, q);
+    detail::write_pairs(out, q, "?");
 }
 
 // The URL into a caller's buffer; its size, or buffer_too_small.
