@@ -2,11 +2,15 @@
 
 // The library's error channel: fallible calls return result<T> instead of throwing, so every
 // header builds with -fno-exceptions. An error is a code, a static message and, where one
-// applies, the subject it is about (a parameter name or the offending text).
+// applies, the subject it is about (a parameter name or the offending text). Errors about a
+// JSON document also say where: byte offset, line and column, and the JSON path of the value.
 
+#include <cstddef>
 #include <cstdint>
 #include <string_view>
 #include <utility>
+
+#include <didit/detail/inline_text.hpp>
 
 namespace didit {
 
@@ -15,12 +19,27 @@ enum class errc : std::uint8_t {
     invalid_value,     // a value does not have the form its type requires
     capacity_exceeded, // a fixed-capacity list is full
     buffer_too_small,  // the caller's output buffer cannot hold the result
+    syntax_error,      // the input is not JSON (RFC 8259)
+    depth_exceeded,    // arrays and objects nest deeper than the configured limit
+    invalid_string,    // a JSON string holds a bad escape, control character or UTF-8
+    wrong_type,        // a JSON value is not of the type the reader asked for
+    out_of_range,      // a JSON number does not fit the type it is read as
+    missing_field,     // an object lacks a member the schema requires
 };
+
+// A JSON path such as results[3].features[1].status; the root value's path is empty.
+using json_path = detail::inline_text<128>;
+
+inline constexpr std::size_t no_offset = static_cast<std::size_t>(-1);
 
 struct error {
     errc code = errc::ok;
-    std::string_view message;   // static storage, never owned
-    std::string_view subject{}; // borrowed from the caller's input or static storage
+    std::string_view message;       // static storage, never owned
+    std::string_view subject{};     // borrowed from the caller's input or static storage
+    std::size_t offset = no_offset; // byte offset in the JSON input, when there is one
+    std::uint32_t line = 0;         // 1-based, when there is an offset
+    std::uint32_t column = 0;       // 1-based, in characters, when there is an offset
+    json_path path{};
 
     friend constexpr bool operator==(const error&, const error&) = default;
 };
@@ -41,7 +60,8 @@ public:
     // Precondition: has_value().
     [[nodiscard]] constexpr const T& value() const& { return value_; }
     [[nodiscard]] constexpr T& value() & { return value_; }
-    [[nodiscard]] constexpr T&& value() && { return std::move(value_); }
+    // By value, so that `for (auto x : f().value())` does not iterate a destroyed temporary.
+    [[nodiscard]] constexpr T value() && { return std::move(value_); }
     constexpr const T& operator*() const& { return value_; }
     constexpr const T* operator->() const { return &value_; }
 

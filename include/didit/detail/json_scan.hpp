@@ -1,0 +1,169 @@
+#pragma once
+
+// The lexical pieces of JSON (RFC 8259), each checked strictly and never read past the end of
+// the input: whitespace, strings, numbers and literals.
+
+#include <cstddef>
+#include <cstdint>
+#include <string_view>
+#include <type_traits>
+
+#include <didit/detail/swar.hpp>
+#include <didit/detail/text.hpp>
+#include <didit/detail/utf8.hpp>
+#include <didit/result.hpp>
+
+namespace didit::detail {
+
+constexpr bool is_json_space(char c) {
+    return c == ' ' || c == '\n' || c == '\r' || c == '\t';
+}
+
+constexpr std::size_t skip_json_space(std::string_view doc, std::size_t pos) {
+    while (pos < doc.size() && is_json_space(doc[pos]))
+        ++pos;
+    return pos;
+}
+
+// A lexical failure: where and why.
+struct scan_failure {
+    std::size_t offset = 0;
+    errc code = errc::ok;
+    std::string_view message;
+};
+
+// The outcome of scanning a string that starts at an opening quote.
+struct string_scan {
+    std::size_t end = 0;          // just past the closing quote
+    std::size_t decoded_size = 0; // bytes once escapes are decoded
+    bool escaped = false;         // whether any escape occurs
+    scan_failure failure{};       // failure.code != ok when the string is bad
+};
+
+// The code unit of a \uXXXX escape whose 'u' is at `pos`, or -1.
+constexpr long hex4(std::string_view doc, std::size_t pos) {
+    if (doc.size() - pos < 5) return -1;
+    long value = 0;
+    for (std::size_t i = 1; i <= 4; ++i) {
+        const int digit = hex_value(doc[pos + i]);
+        if (digit < 0) return -1;
+        value = value * 16 + digit;
+    }
+    return value;
+}
+
+// Bytes that end a run of plain string content: '"', '\\', control characters, non-ASCII.
+constexpr std::uint64_t string_stoppers(std::uint64_t word) {
+    return zero_bytes(word ^ repeat_byte('"')) | zero_bytes(word ^ repeat_byte('\\')) |
+           bytes_below(word, 0x20) | (word & repeat_byte(0x80));
+}
+
+// Scans the string whose opening quote is at doc[pos]: escapes must be valid, surrogate
+// escapes paired, raw bytes UTF-8 and not control characters.
+constexpr string_scan scan_string(std::string_view doc, std::size_t pos) {
+    string_scan scan;
+    const std::size_t start = ++pos;
+    std::size_t escape_savings = 0; // raw bytes minus decoded bytes, over all escapes
+    const auto fail = [&](std::size_t at, errc code, std::string_view message) {
+        scan.failure = {at, code, message};
+        return scan;
+    };
+    for (;;) {
+        if constexpr (word_scanning) {
+            if (!std::is_constant_evaluated()) {
+                while (doc.size() - pos >= 8) {
+                    const auto stoppers = string_stoppers(load_word(doc.data() + pos));
+                    if (stoppers != 0) {
+                        pos += first_marked_byte(stoppers);
+                        break;
+                    }
+                    pos += 8;
+                }
+            }
+        }
+        if (pos >= doc.size()) return fail(doc.size(), errc::syntax_error, "unterminated string");
+        const auto byte = static_cast<unsigned char>(doc[pos]);
+        if (byte == '"') break;
+        if (byte < 0x20)
+            return fail(pos, errc::invalid_string, "control character in string (escape it)");
+        if (byte >= 0x80) {
+            const auto step = next_utf8(doc.substr(pos));
+            if (!step.valid) return fail(pos, errc::invalid_string, "invalid UTF-8 in string");
+            pos += step.length;
+            continue;
+        }
+        if (byte != '\\') {
+            ++pos;
+            continue;
+        }
+        scan.escaped = true;
+        if (pos + 1 >= doc.size())
+            return fail(doc.size(), errc::syntax_error, "unterminated string");
+        const char kind = doc[pos + 1];
+        if (kind == '"' || kind == '\\' || kind == '/' || kind == 'b' || kind == 'f' ||
+            kind == 'n' || kind == 'r' || kind == 't') {
+            pos += 2;
+            escape_savings += 1;
+            continue;
+        }
+        if (kind != 'u') return fail(pos, errc::invalid_string, "invalid escape sequence");
+        const long unit = hex4(doc, pos + 1);
+        if (unit < 0)
+            return fail(pos, errc::invalid_string, "invalid \\u escape: expected four hex digits");
+        if (unit >= 0xDC00 && unit <= 0xDFFF)
+            return fail(pos, errc::invalid_string, "unpaired low surrogate escape");
+        if (unit >= 0xD800 && unit <= 0xDBFF) {
+            const bool has_pair =
+                doc.size() - pos >= 12 && doc[pos + 6] == '\\' && doc[pos + 7] == 'u';
+            const long low = has_pair ? hex4(doc, pos + 7) : -1;
+            if (low < 0xDC00 || low > 0xDFFF)
+                return fail(pos, errc::invalid_string, "unpaired high surrogate escape");
+            pos += 12;
+            escape_savings += 12 - 4; // two escapes become one four-byte sequence
+            continue;
+        }
+        pos += 6;
+        escape_savings += 6 - (unit < 0x80 ? 1 : unit < 0x800 ? 2 : 3);
+    }
+    scan.end = pos + 1;
+    scan.decoded_size = pos - start - escape_savings;
+    return scan;
+}
+
+// Scans the number that starts at doc[pos]:
+// -? (0 | [1-9][0-9]*) (. [0-9]+)? ([eE] [+-]? [0-9]+)?
+// Returns the offset just past it, or a failure.
+constexpr std::size_t scan_number(std::string_view doc, std::size_t pos, scan_failure& failure) {
+    const auto at = [&](std::size_t i) { return i < doc.size() ? doc[i] : '\0'; };
+    const auto digits = [&](std::size_t i) {
+        while (is_digit(at(i)))
+            ++i;
+        return i;
+    };
+    const auto fail = [&](std::size_t i, std::string_view message) {
+        failure = {i, errc::syntax_error, message};
+        return i;
+    };
+    if (at(pos) == '-') ++pos;
+    if (at(pos) == '0')
+        ++pos;
+    else if (is_digit(at(pos)))
+        pos = digits(pos);
+    else
+        return fail(pos, "invalid number: expected a digit");
+    if (at(pos) == '.') {
+        if (!is_digit(at(pos + 1)))
+            return fail(pos + 1, "invalid number: expected a digit after '.'");
+        pos = digits(pos + 1);
+    }
+    if (at(pos) == 'e' || at(pos) == 'E') {
+        ++pos;
+        if (at(pos) == '+' || at(pos) == '-') ++pos;
+        if (!is_digit(at(pos)))
+            return fail(pos, "invalid number: expected a digit in the exponent");
+        pos = digits(pos);
+    }
+    return pos;
+}
+
+} // namespace didit::detail

@@ -1,0 +1,43 @@
+#pragma once
+
+// SWAR: eight bytes examined at once in a 64-bit word, scalar code on every target.
+
+#include <bit>
+#include <cstdint>
+#include <cstring>
+#include <string_view>
+
+namespace didit::detail {
+
+constexpr std::uint64_t repeat_byte(unsigned char b) {
+    return 0x0101010101010101ULL * b;
+}
+
+// The high bit of each byte of `v` that is zero. Bits above the lowest true match may be false
+// positives (a borrow), so only the lowest set bit is meaningful.
+constexpr std::uint64_t zero_bytes(std::uint64_t v) {
+    return (v - repeat_byte(1)) & ~v & repeat_byte(0x80);
+}
+
+// The high bit of each byte of `v` below `n` (n <= 128); same caveat as zero_bytes.
+constexpr std::uint64_t bytes_below(std::uint64_t v, unsigned char n) {
+    return (v - repeat_byte(n)) & ~v & repeat_byte(0x80);
+}
+
+// Whether words can be loaded byte-for-byte in string order: only little-endian targets use
+// the word paths; others keep the scalar loops.
+inline constexpr bool word_scanning = std::endian::native == std::endian::little;
+
+// Eight bytes from `p`, the first in the lowest byte. Precondition: eight bytes readable.
+inline std::uint64_t load_word(const char* p) {
+    std::uint64_t word;
+    std::memcpy(&word, p, sizeof word);
+    return word;
+}
+
+// Index (0-7) of the byte whose high bit is the lowest set in non-zero `mask`.
+constexpr unsigned first_marked_byte(std::uint64_t mask) {
+    return static_cast<unsigned>(std::countr_zero(mask)) / 8;
+}
+
+} // namespace didit::detail

@@ -1,0 +1,134 @@
+#pragma once
+
+// Strict validation of a whole JSON document (RFC 8259): no recursion, no heap, and no read
+// outside the view, whatever the input.
+
+#include <array>
+#include <cstddef>
+#include <cstdint>
+#include <string_view>
+
+#include <didit/detail/json_scan.hpp>
+#include <didit/json/location.hpp>
+#include <didit/json/options.hpp>
+#include <didit/result.hpp>
+
+namespace didit::json {
+
+namespace detail {
+
+// Which open containers are objects, one bit per nesting level.
+template<std::size_t MaxDepth>
+class container_stack {
+public:
+    constexpr bool push(bool object) {
+        if (depth_ == MaxDepth) return false;
+        auto& word = bits_[depth_ / 64];
+        const auto bit = std::uint64_t{1} << (depth_ % 64);
+        word = object ? (word | bit) : (word & ~bit);
+        ++depth_;
+        return true;
+    }
+    constexpr void pop() { --depth_; }
+    constexpr std::size_t depth() const { return depth_; }
+    // Precondition: depth() > 0.
+    constexpr bool in_object() const {
+        return (bits_[(depth_ - 1) / 64] >> ((depth_ - 1) % 64)) & 1;
+    }
+
+private:
+    std::array<std::uint64_t, (MaxDepth + 63) / 64> bits_{};
+    std::size_t depth_ = 0;
+};
+
+} // namespace detail
+
+// Checks that `doc` is exactly one JSON value, with optional whitespace around it. Numbers of
+// any length are accepted here; reading one as a number reports what does not fit.
+template<options Options = options{}>
+constexpr result<void> validate(std::string_view doc) {
+    using didit::detail::skip_json_space;
+    detail::container_stack<Options.max_depth> open;
+    const auto fail = [&](std::size_t at, errc code, std::string_view message) {
+        return locate(doc, at, error{code, message});
+    };
+    enum class next { value, key, after_value } state = next::value;
+    std::size_t pos = skip_json_space(doc, 0);
+    for (;;) {
+        if (state == next::after_value) {
+            pos = skip_json_space(doc, pos);
+            if (open.depth() == 0) {
+                if (pos != doc.size())
+                    return fail(pos, errc::syntax_error, "unexpected content after the document");
+                return {};
+            }
+            const bool object = open.in_object();
+            if (pos < doc.size() && doc[pos] == ',') {
+                pos = skip_json_space(doc, pos + 1);
+                state = object ? next::key : next::value;
+            } else if (pos < doc.size() && doc[pos] == (object ? '}' : ']')) {
+                open.pop();
+                ++pos;
+            } else {
+                return fail(pos, errc::syntax_error,
+                            object ? "expected ',' or '}'" : "expected ',' or ']'");
+            }
+            continue;
+        }
+        if (pos == doc.size())
+            return fail(pos, errc::syntax_error,
+                        state == next::key ? "unexpected end of input: expected a key"
+                                           : "unexpected end of input: expected a value");
+        const char c = doc[pos];
+        if (state == next::key || c == '"') {
+            if (c != '"') return fail(pos, errc::syntax_error, "expected a string key");
+            const auto scan = didit::detail::scan_string(doc, pos);
+            if (scan.failure.code != errc::ok)
+                return fail(scan.failure.offset, scan.failure.code, scan.failure.message);
+            pos = scan.end;
+            if (state == next::key) {
+                pos = skip_json_space(doc, pos);
+                if (pos == doc.size() || doc[pos] != ':')
+                    return fail(pos, errc::syntax_error, "expected ':'");
+                pos = skip_json_space(doc, pos + 1);
+                state = next::value;
+            } else {
+                state = next::after_value;
+            }
+            continue;
+        }
+        if (c == '{' || c == '[') {
+            if (!open.push(c == '{'))
+                return fail(pos, errc::depth_exceeded,
+                            "arrays and objects nest deeper than the limit");
+            pos = skip_json_space(doc, pos + 1);
+            if (pos < doc.size() && doc[pos] == (c == '{' ? '}' : ']')) {
+                open.pop();
+                ++pos;
+                state = next::after_value;
+            } else {
+                state = c == '{' ? next::key : next::value;
+            }
+            continue;
+        }
+        if (c == 't' || c == 'f' || c == 'n') {
+            const std::string_view literal = c == 't' ? "true" : c == 'f' ? "false" : "null";
+            if (doc.substr(pos, literal.size()) != literal)
+                return fail(pos, errc::syntax_error, "invalid literal");
+            pos += literal.size();
+            state = next::after_value;
+            continue;
+        }
+        if (c == '-' || didit::detail::is_digit(c)) {
+            didit::detail::scan_failure failure;
+            pos = didit::detail::scan_number(doc, pos, failure);
+            if (failure.code != errc::ok)
+                return fail(failure.offset, failure.code, failure.message);
+            state = next::after_value;
+            continue;
+        }
+        return fail(pos, errc::syntax_error, "expected a value");
+    }
+}
+
+} // namespace didit::json

@@ -1,0 +1,336 @@
+#pragma once
+
+// Reading values out of a validated JSON document. A value is a position in the caller's
+// buffer; reading it decodes only what is asked for. Values, objects, arrays and strings
+// borrow the document and are valid while its buffer is. Wrong types and numbers that do not
+// fit are errors located by offset, line:column and JSON path.
+
+#include <charconv>
+#include <cstddef>
+#include <cstdint>
+#include <limits>
+#include <string_view>
+#include <type_traits>
+
+#include <didit/detail/json_scan.hpp>
+#include <didit/detail/swar.hpp>
+#include <didit/json/location.hpp>
+#include <didit/json/string.hpp>
+#include <didit/result.hpp>
+
+namespace didit::json {
+
+enum class kind : std::uint8_t { null, boolean, number, string, array, object };
+
+class object;
+class array;
+
+namespace detail {
+
+using namespace didit::detail;
+
+// Just past the string whose opening quote is at doc[pos] (the string is known to be valid).
+constexpr std::size_t skip_string(std::string_view doc, std::size_t pos) {
+    ++pos;
+    for (;;) {
+        if constexpr (word_scanning) {
+            if (!std::is_constant_evaluated()) {
+                while (doc.size() - pos >= 8) {
+                    const auto word = load_word(doc.data() + pos);
+                    const auto stops =
+                        zero_bytes(word ^ repeat_byte('"')) | zero_bytes(word ^ repeat_byte('\\'));
+                    if (stops != 0) {
+                        pos += first_marked_byte(stops);
+                        break;
+                    }
+                    pos += 8;
+                }
+            }
+        }
+        if (pos >= doc.size()) return doc.size();
+        if (doc[pos] == '"') return pos + 1;
+        pos += doc[pos] == '\\' ? 2 : 1;
+    }
+}
+
+// Just past the value that starts at doc[pos] (the document is known to be valid).
+constexpr std::size_t skip_value(std::string_view doc, std::size_t pos) {
+    std::size_t depth = 0;
+    while (pos < doc.size()) {
+        const char c = doc[pos];
+        if (c == '"') {
+            pos = skip_string(doc, pos);
+            if (depth == 0) return pos;
+        } else if (c == '{' || c == '[') {
+            ++depth;
+            ++pos;
+        } else if (c == '}' || c == ']') {
+            if (depth == 0) return pos; // the end of the container around a scalar
+            ++pos;
+            if (--depth == 0) return pos;
+        } else if (depth == 0 && (c == ',' || is_json_space(c))) {
+            return pos;
+        } else {
+            ++pos;
+        }
+    }
+    return pos;
+}
+
+constexpr error located(std::string_view doc, std::size_t pos, errc code,
+                        std::string_view message) {
+    return locate(doc, pos, error{code, message});
+}
+
+// Powers of ten a double holds exactly.
+inline constexpr double exact_powers_of_ten[] = {1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e6,  1e7,
+                                                 1e8,  1e9,  1e10, 1e11, 1e12, 1e13, 1e14, 1e15,
+                                                 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
+
+// Clinger's fast path: exact when the digits fit 53 bits and the power of ten is exact. Used in
+// constant evaluation, where std::from_chars is not available.
+constexpr bool fast_path_double(std::string_view text, double& out) {
+    bool negative = false;
+    std::uint64_t digits = 0;
+    int exponent = 0, significant = 0;
+    std::size_t i = 0;
+    if (text[i] == '-') {
+        negative = true;
+        ++i;
+    }
+    bool fraction = false;
+    for (; i < text.size() && text[i] != 'e' && text[i] != 'E'; ++i) {
+        if (text[i] == '.') {
+            fraction = true;
+            continue;
+        }
+        if (digits != 0 || text[i] != '0') ++significant;
+        if (significant > 19) return false;
+        digits = digits * 10 + static_cast<std::uint64_t>(text[i] - '0');
+        if (fraction) --exponent;
+    }
+    if (i < text.size()) {
+        int written = 0;
+        bool minus = false;
+        for (++i; i < text.size(); ++i) {
+            if (text[i] == '-' || text[i] == '+') {
+                minus = text[i] == '-';
+                continue;
+            }
+            written = written * 10 + (text[i] - '0');
+            if (written > 400) return false;
+        }
+        exponent += minus ? -written : written;
+    }
+    if (digits > (std::uint64_t{1} << 53) || exponent < -22 || exponent > 22) return false;
+    const auto mantissa = static_cast<double>(digits);
+    out = exponent < 0 ? mantissa / exact_powers_of_ten[-exponent]
+                       : mantissa * exact_powers_of_ten[exponent];
+    if (negative) out = -out;
+    return true;
+}
+
+} // namespace detail
+
+// One value of a validated document.
+class value {
+public:
+    constexpr value() = default;
+    // `pos` is the offset of the value's first byte in `doc`, which validate() accepted.
+    constexpr value(std::string_view doc, std::size_t pos)
+        : doc_(doc)
+        , pos_(pos) {}
+
+    constexpr std::size_t offset() const { return pos_; }
+    constexpr std::string_view document() const { return doc_; }
+
+    constexpr json::kind kind() const {
+        switch (doc_[pos_]) {
+        case 'n':
+            return json::kind::null;
+        case 't':
+        case 'f':
+            return json::kind::boolean;
+        case '"':
+            return json::kind::string;
+        case '[':
+            return json::kind::array;
+        case '{':
+            return json::kind::object;
+        default:
+            return json::kind::number;
+        }
+    }
+    constexpr bool is_null() const { return kind() == json::kind::null; }
+
+    // The value's text as it stands in the document.
+    constexpr std::string_view raw() const {
+        return doc_.substr(pos_, detail::skip_value(doc_, pos_) - pos_);
+    }
+
+    constexpr result<bool> get_bool() const {
+        if (kind() != json::kind::boolean) return wrong_type("expected true or false");
+        return doc_[pos_] == 't';
+    }
+
+    constexpr result<json::string> get_string() const {
+        if (kind() != json::kind::string) return wrong_type("expected a string");
+        const auto scan = didit::detail::scan_string(doc_, pos_);
+        return json::string(doc_.substr(pos_ + 1, scan.end - pos_ - 2), scan.decoded_size,
+                            scan.escaped);
+    }
+
+    // An integer: no fraction, no exponent, within 64 bits.
+    constexpr result<std::int64_t> get_int64() const {
+        if (kind() != json::kind::number) return wrong_type("expected an integer");
+        const auto text = raw();
+        const bool negative = text[0] == '-';
+        std::uint64_t magnitude = 0;
+        const std::uint64_t limit =
+            negative ? std::uint64_t{1} << 63 : (std::uint64_t{1} << 63) - 1;
+        for (std::size_t i = negative ? 1 : 0; i < text.size(); ++i) {
+            if (!didit::detail::is_digit(text[i])) return wrong_type("expected an integer");
+            const auto digit = static_cast<std::uint64_t>(text[i] - '0');
+            if (magnitude > (limit - digit) / 10)
+                return detail::located(doc_, pos_, errc::out_of_range,
+                                       "integer does not fit in 64 bits");
+            magnitude = magnitude * 10 + digit;
+        }
+        return negative ? static_cast<std::int64_t>(0 - magnitude)
+                        : static_cast<std::int64_t>(magnitude);
+    }
+
+    // A double, correctly rounded; values beyond its range are errors.
+    constexpr result<double> get_double() const {
+        if (kind() != json::kind::number) return wrong_type("expected a number");
+        const auto text = raw();
+        double number = 0;
+        if (std::is_constant_evaluated()) {
+            if (!detail::fast_path_double(text, number))
+                return detail::located(doc_, pos_, errc::out_of_range,
+                                       "number needs run-time conversion");
+            return number;
+        }
+        const auto [end, code] = std::from_chars(text.data(), text.data() + text.size(), number);
+        if (code != std::errc{} || end != text.data() + text.size())
+            return detail::located(doc_, pos_, errc::out_of_range,
+                                   "number does not fit in a double");
+        return number;
+    }
+
+    constexpr result<json::object> get_object() const;
+    constexpr result<json::array> get_array() const;
+
+    // An error about this value, located in the document.
+    constexpr error wrong_type(std::string_view message) const {
+        return detail::located(doc_, pos_, errc::wrong_type, message);
+    }
+
+private:
+    std::string_view doc_;
+    std::size_t pos_ = 0;
+};
+
+// A key and its value.
+struct member {
+    json::string key;
+    json::value value;
+};
+
+// Iterates the elements of an array or the members of an object: `pos` rests on the next
+// element's first byte, or on the closing bracket.
+template<class Derived, class Item>
+class container {
+public:
+    class iterator {
+    public:
+        using value_type = Item;
+        using difference_type = std::ptrdiff_t;
+
+        constexpr iterator() = default;
+        constexpr iterator(std::string_view doc, std::size_t pos)
+            : doc_(doc)
+            , pos_(pos) {}
+
+        constexpr Item operator*() const { return Derived::read(doc_, pos_, value_pos()); }
+        constexpr iterator& operator++() {
+            auto pos = didit::detail::skip_json_space(doc_, detail::skip_value(doc_, value_pos()));
+            if (pos < doc_.size() && doc_[pos] == ',')
+                pos = didit::detail::skip_json_space(doc_, pos + 1);
+            pos_ = pos;
+            return *this;
+        }
+        constexpr void operator++(int) { ++*this; }
+        constexpr bool operator==(std::default_sentinel_t) const {
+            return pos_ >= doc_.size() || doc_[pos_] == '}' || doc_[pos_] == ']';
+        }
+
+    private:
+        constexpr std::size_t value_pos() const { return Derived::value_offset(doc_, pos_); }
+
+        std::string_view doc_;
+        std::size_t pos_ = 0;
+    };
+
+    constexpr container() = default;
+    // `pos` is the offset of the opening bracket.
+    constexpr container(std::string_view doc, std::size_t pos)
+        : doc_(doc)
+        , pos_(pos) {}
+
+    constexpr iterator begin() const {
+        return {doc_, didit::detail::skip_json_space(doc_, pos_ + 1)};
+    }
+    constexpr std::default_sentinel_t end() const { return {}; }
+    constexpr bool empty() const { return begin() == end(); }
+    constexpr std::size_t offset() const { return pos_; }
+    constexpr std::string_view document() const { return doc_; }
+
+private:
+    std::string_view doc_;
+    std::size_t pos_ = 0;
+};
+
+class array : public container<array, value> {
+public:
+    using container::container;
+
+    static constexpr std::size_t value_offset(std::string_view, std::size_t pos) { return pos; }
+    static constexpr value read(std::string_view doc, std::size_t, std::size_t value_pos) {
+        return {doc, value_pos};
+    }
+};
+
+class object : public container<object, member> {
+public:
+    using container::container;
+
+    static constexpr std::size_t value_offset(std::string_view doc, std::size_t key_pos) {
+        const auto colon = didit::detail::skip_json_space(doc, detail::skip_string(doc, key_pos));
+        return didit::detail::skip_json_space(doc, colon + 1);
+    }
+    static constexpr member read(std::string_view doc, std::size_t key_pos, std::size_t value_pos) {
+        return {value(doc, key_pos).get_string().value(), value(doc, value_pos)};
+    }
+
+    // The value of the first member whose key equals `key`, or a missing_field error.
+    constexpr result<value> find(std::string_view key) const {
+        for (const member m : *this)
+            if (m.key == key) return m.value;
+        auto missing = detail::located(document(), offset(), errc::missing_field, "missing member");
+        missing.subject = key;
+        return missing;
+    }
+};
+
+constexpr result<object> value::get_object() const {
+    if (kind() != json::kind::object) return wrong_type("expected an object");
+    return object(doc_, pos_);
+}
+
+constexpr result<array> value::get_array() const {
+    if (kind() != json::kind::array) return wrong_type("expected an array");
+    return array(doc_, pos_);
+}
+
+} // namespace didit::json
