@@ -61,6 +61,31 @@ enum class api_service : std::uint8_t {
 // Session creation channels; `all` disables the `session_type` filter.
 enum class session_type : std::uint8_t { all, api, hosted, migrated };
 
+// Verification steps of a workflow, as a KYC row's `features` lists them.
+enum class feature : std::uint8_t {
+    id_verification,
+    nfc,
+    liveness,
+    face_match,
+    poa,
+    questionnaire,
+    email_verification,
+    phone,
+    aml,
+    ip_analysis,
+    age_estimation,
+    database_validation,
+};
+
+// The state of one step of a session.
+enum class feature_status : std::uint8_t {
+    not_finished,
+    approved,
+    declined,
+    in_review,
+    resub_requested,
+};
+
 namespace detail {
 
 // Called only when a name given to named<E>() is not one of E's: the compiler names it.
@@ -87,6 +112,11 @@ DIDIT_WIRE_NAMES(api_service, {"ID_VERIFICATION", "FACE_MATCH", "AGE_ESTIMATION"
                                "POA", "AML", "KYB_REGISTRY", "PASSIVE_LIVENESS",
                                "DATABASE_VALIDATION", "PHONE_VERIFICATION", "EMAIL_VERIFICATION"});
 DIDIT_WIRE_NAMES(session_type, {"ALL", "API", "HOSTED", "MIGRATED"});
+DIDIT_WIRE_NAMES(feature, {"ID_VERIFICATION", "NFC", "LIVENESS", "FACE_MATCH", "POA",
+                           "QUESTIONNAIRE", "EMAIL_VERIFICATION", "PHONE", "AML", "IP_ANALYSIS",
+                           "AGE_ESTIMATION", "DATABASE_VALIDATION"});
+DIDIT_WIRE_NAMES(feature_status,
+                 {"Not Finished", "Approved", "Declined", "In Review", "Resub Requested"});
 
 #undef DIDIT_WIRE_NAMES
 

@@ -5,4 +5,5 @@
 #include <didit/json.hpp>
 #include <didit/query.hpp>
 #include <didit/result.hpp>
+#include <didit/rows.hpp>
 #include <didit/version.hpp>

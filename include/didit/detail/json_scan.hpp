@@ -34,10 +34,8 @@ struct scan_failure {
 
 // The outcome of scanning a string that starts at an opening quote.
 struct string_scan {
-    std::size_t end = 0;          // just past the closing quote
-    std::size_t decoded_size = 0; // bytes once escapes are decoded
-    bool escaped = false;         // whether any escape occurs
-    scan_failure failure{};       // failure.code != ok when the string is bad
+    std::size_t end = 0;    // just past the closing quote
+    scan_failure failure{}; // failure.code != ok when the string is bad
 };
 
 // The code unit of a \uXXXX escape whose 'u' is at `pos`, or -1.
@@ -62,8 +60,7 @@ constexpr std::uint64_t string_stoppers(std::uint64_t word) {
 // escapes paired, raw bytes UTF-8 and not control characters.
 constexpr string_scan scan_string(std::string_view doc, std::size_t pos) {
     string_scan scan;
-    const std::size_t start = ++pos;
-    std::size_t escape_savings = 0; // raw bytes minus decoded bytes, over all escapes
+    ++pos;
     const auto fail = [&](std::size_t at, errc code, std::string_view message) {
         scan.failure = {at, code, message};
         return scan;
@@ -96,14 +93,12 @@ constexpr string_scan scan_string(std::string_view doc, std::size_t pos) {
             ++pos;
             continue;
         }
-        scan.escaped = true;
         if (pos + 1 >= doc.size())
             return fail(doc.size(), errc::syntax_error, "unterminated string");
         const char kind = doc[pos + 1];
         if (kind == '"' || kind == '\\' || kind == '/' || kind == 'b' || kind == 'f' ||
             kind == 'n' || kind == 'r' || kind == 't') {
             pos += 2;
-            escape_savings += 1;
             continue;
         }
         if (kind != 'u') return fail(pos, errc::invalid_string, "invalid escape sequence");
@@ -119,14 +114,11 @@ constexpr string_scan scan_string(std::string_view doc, std::size_t pos) {
             if (low < 0xDC00 || low > 0xDFFF)
                 return fail(pos, errc::invalid_string, "unpaired high surrogate escape");
             pos += 12;
-            escape_savings += 12 - 4; // two escapes become one four-byte sequence
             continue;
         }
         pos += 6;
-        escape_savings += 6 - (unit < 0x80 ? 1 : unit < 0x800 ? 2 : 3);
     }
     scan.end = pos + 1;
-    scan.decoded_size = pos - start - escape_savings;
     return scan;
 }
 

@@ -1,7 +1,8 @@
 #pragma once
 
 // A JSON string in the caller's document: its raw (escaped) bytes stay where they are, and are
-// decoded only on request. Borrows the document; valid while the document's buffer is.
+// decoded only on request. Borrows the document; valid while the document's buffer is. Only
+// the reader makes strings from raw text, and only from text it has validated.
 
 #include <cstddef>
 #include <span>
@@ -17,16 +18,26 @@ namespace didit::json {
 class string {
 public:
     constexpr string() = default;
-    // `raw` is the text between the quotes of a string that scan_string accepted.
-    constexpr string(std::string_view raw, std::size_t decoded_size, bool escaped)
+    // `raw` is the text between the quotes of a string that scan_string accepted, and
+    // `escaped` whether it holds a backslash.
+    constexpr string(std::string_view raw, bool escaped)
         : raw_(raw)
-        , decoded_size_(decoded_size)
         , escaped_(escaped) {}
 
     // The bytes between the quotes, escapes as written.
     constexpr std::string_view raw() const { return raw_; }
     constexpr bool has_escapes() const { return escaped_; }
-    constexpr std::size_t decoded_size() const { return decoded_size_; }
+
+    // The size of the decoded text; walks the escapes, if there are any.
+    constexpr std::size_t decoded_size() const {
+        if (!escaped_) return raw_.size();
+        struct counter {
+            std::size_t size = 0;
+            constexpr void append(std::string_view piece) { size += piece.size(); }
+        } count;
+        decode(count);
+        return count.size;
+    }
 
     // Calls sink.append with the decoded text, a piece at a time.
     template<didit::detail::text_sink Sink>
@@ -47,8 +58,8 @@ public:
 
     // Whether the decoded text equals `plain`, without allocating.
     constexpr bool equals(std::string_view plain) const {
-        if (plain.size() != decoded_size_) return false;
         if (!escaped_) return raw_ == plain;
+        if (plain.size() > raw_.size()) return false; // escapes only ever shorten the text
         struct comparer {
             std::string_view rest;
             bool same = true;
@@ -58,7 +69,7 @@ public:
             }
         } compare{plain};
         decode(compare);
-        return compare.same;
+        return compare.same && compare.rest.empty();
     }
 
     friend constexpr bool operator==(const string& s, std::string_view plain) {
@@ -67,7 +78,7 @@ public:
 
     // The decoded text into `out`; its size, or buffer_too_small.
     constexpr result<std::size_t> unescape_to(std::span<char> out) const {
-        if (out.size() < decoded_size_)
+        if (out.size() < decoded_size())
             return error{errc::buffer_too_small, "the buffer is too small for the decoded string"};
         didit::detail::span_writer writer(out);
         decode(writer);
@@ -76,7 +87,7 @@ public:
 
     std::string to_string() const {
         std::string text;
-        text.reserve(decoded_size_);
+        text.reserve(decoded_size());
         didit::detail::string_writer writer{text};
         decode(writer);
         return text;
@@ -143,7 +154,6 @@ private:
     }
 
     std::string_view raw_;
-    std::size_t decoded_size_ = 0;
     bool escaped_ = false;
 };
 

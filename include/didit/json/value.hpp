@@ -29,8 +29,15 @@ namespace detail {
 
 using namespace didit::detail;
 
-// Just past the string whose opening quote is at doc[pos] (the string is known to be valid).
-constexpr std::size_t skip_string(std::string_view doc, std::size_t pos) {
+// Where a string of a validated document ends, and whether it holds escapes.
+struct string_extent {
+    std::size_t end = 0; // just past the closing quote
+    bool escaped = false;
+};
+
+// The extent of the string whose opening quote is at doc[pos] (the string is known to be valid).
+constexpr string_extent measure_string(std::string_view doc, std::size_t pos) {
+    bool escaped = false;
     ++pos;
     for (;;) {
         if constexpr (word_scanning) {
@@ -47,10 +54,19 @@ constexpr std::size_t skip_string(std::string_view doc, std::size_t pos) {
                 }
             }
         }
-        if (pos >= doc.size()) return doc.size();
-        if (doc[pos] == '"') return pos + 1;
-        pos += doc[pos] == '\\' ? 2 : 1;
+        if (pos >= doc.size()) return {doc.size(), escaped};
+        if (doc[pos] == '"') return {pos + 1, escaped};
+        if (doc[pos] == '\\') {
+            escaped = true;
+            pos += 2;
+        } else {
+            ++pos;
+        }
     }
+}
+
+constexpr std::size_t skip_string(std::string_view doc, std::size_t pos) {
+    return measure_string(doc, pos).end;
 }
 
 // Just past the value that starts at doc[pos] (the document is known to be valid).
@@ -80,6 +96,13 @@ constexpr std::size_t skip_value(std::string_view doc, std::size_t pos) {
 constexpr error located(std::string_view doc, std::size_t pos, errc code,
                         std::string_view message) {
     return locate(doc, pos, error{code, message});
+}
+
+// The object at doc[object_pos] has no member `key`.
+constexpr error missing_member(std::string_view doc, std::size_t object_pos, std::string_view key) {
+    auto failure = located(doc, object_pos, errc::missing_field, "missing member");
+    failure.subject = key;
+    return failure;
 }
 
 // Powers of ten a double holds exactly.
@@ -175,9 +198,8 @@ public:
 
     constexpr result<json::string> get_string() const {
         if (kind() != json::kind::string) return wrong_type("expected a string");
-        const auto scan = didit::detail::scan_string(doc_, pos_);
-        return json::string(doc_.substr(pos_ + 1, scan.end - pos_ - 2), scan.decoded_size,
-                            scan.escaped);
+        const auto extent = detail::measure_string(doc_, pos_);
+        return json::string(doc_.substr(pos_ + 1, extent.end - pos_ - 2), extent.escaped);
     }
 
     // An integer: no fraction, no exponent, within 64 bits.
@@ -317,9 +339,7 @@ public:
     constexpr result<value> find(std::string_view key) const {
         for (const member m : *this)
             if (m.key == key) return m.value;
-        auto missing = detail::located(document(), offset(), errc::missing_field, "missing member");
-        missing.subject = key;
-        return missing;
+        return detail::missing_member(document(), offset(), key);
     }
 };
 

@@ -1,0 +1,181 @@
+#pragma once
+
+// A KYC row's `features`: the workflow's steps in order, each with its status. The schema sends
+// an array of {feature, status} objects; one of the reference's examples sends the feature
+// names as one comma-separated string instead, which has no statuses. Both read the same way.
+
+#include <cstddef>
+#include <iterator>
+#include <string_view>
+#include <tuple>
+
+#include <didit/enums.hpp>
+#include <didit/json/string.hpp>
+#include <didit/json/value.hpp>
+#include <didit/rows/decoded.hpp>
+#include <didit/rows/field.hpp>
+#include <didit/rows/schema.hpp>
+
+namespace didit {
+
+struct feature_check {
+    decoded<didit::feature> feature;
+    field<decoded<feature_status>> status; // absent in the comma-separated form
+};
+
+namespace detail {
+
+template<>
+inline constexpr auto schema_of<feature_check> = std::tuple{
+    required_member("feature", &feature_check::feature), member("status", &feature_check::status)};
+
+// The next separator of a comma-separated list in raw JSON text: a comma, or a comma written
+// as an escape.
+struct list_separator {
+    std::size_t at = std::string_view::npos;
+    std::size_t size = 0;
+};
+
+constexpr list_separator find_separator(std::string_view raw, std::size_t from, bool escaped) {
+    for (std::size_t i = from; i < raw.size(); ++i) {
+        if (raw[i] == ',') return {i, 1};
+        if (escaped && raw[i] == '\\') {
+            const auto escape = raw.substr(i, 6);
+            if (escape == "\\u002c" || escape == "\\u002C") return {i, 6};
+            ++i; // the escaped character cannot start a separator
+        }
+    }
+    return {};
+}
+
+constexpr std::string_view trim_ascii_spaces(std::string_view text) {
+    while (!text.empty() && text.front() == ' ')
+        text.remove_prefix(1);
+    while (!text.empty() && text.back() == ' ')
+        text.remove_suffix(1);
+    return text;
+}
+
+// The pieces of a comma-separated feature list, walked by the offset where each starts.
+class feature_names {
+public:
+    static constexpr std::size_t end = std::string_view::npos;
+
+    constexpr feature_names() = default;
+    constexpr explicit feature_names(json::string names)
+        : names_(names) {}
+
+    // An empty string lists no features; otherwise each comma-separated piece is one.
+    constexpr std::size_t first() const { return names_.raw().empty() ? end : 0; }
+
+    constexpr std::size_t after(std::size_t start) const {
+        const auto separator = find_separator(names_.raw(), start, names_.has_escapes());
+        return separator.at == end ? end : separator.at + separator.size;
+    }
+
+    constexpr feature_check at(std::size_t start) const {
+        const auto raw = names_.raw();
+        const auto separator = find_separator(raw, start, names_.has_escapes());
+        const auto text = trim_ascii_spaces(
+            raw.substr(start, (separator.at == end ? raw.size() : separator.at) - start));
+        const json::string name(text, text.find('\\') != end);
+        feature_check check;
+        const auto known = name.has_escapes() ? std::nullopt : from_response_text<feature>(text);
+        check.feature = known ? decoded<feature>(*known, name) : decoded<feature>::unknown(name);
+        return check;
+    }
+
+private:
+    json::string names_{};
+};
+
+} // namespace detail
+
+// Borrows the document, like every view of a row.
+class feature_list {
+public:
+    class iterator {
+    public:
+        using value_type = feature_check;
+        using difference_type = std::ptrdiff_t;
+
+        constexpr iterator() = default;
+        constexpr explicit iterator(json::array::iterator element)
+            : element_(element) {}
+        constexpr iterator(detail::feature_names names, std::size_t piece)
+            : names_(names)
+            , piece_(piece)
+            , comma_separated_(true) {}
+
+        constexpr feature_check operator*() const {
+            if (comma_separated_) return names_.at(piece_);
+            feature_check check;
+            detail::row_reader unused; // the row was read once already, and read well
+            (void)detail::read(unused, *element_, check);
+            return check;
+        }
+        constexpr iterator& operator++() {
+            if (comma_separated_)
+                piece_ = names_.after(piece_);
+            else
+                ++element_;
+            return *this;
+        }
+        constexpr void operator++(int) { ++*this; }
+        constexpr bool operator==(std::default_sentinel_t) const {
+            return comma_separated_ ? piece_ == detail::feature_names::end
+                                    : element_ == std::default_sentinel;
+        }
+
+    private:
+        json::array::iterator element_{};
+        detail::feature_names names_{};
+        std::size_t piece_ = 0;
+        bool comma_separated_ = false;
+    };
+
+    constexpr feature_list() = default;
+    constexpr explicit feature_list(json::array elements)
+        : elements_(elements) {}
+    constexpr explicit feature_list(json::string names)
+        : names_(names)
+        , comma_separated_(true) {}
+
+    // Whether the server sent the comma-separated string form.
+    constexpr bool comma_separated() const { return comma_separated_; }
+
+    constexpr iterator begin() const {
+        if (comma_separated_) return {names_, names_.first()};
+        return iterator(elements_.begin());
+    }
+    constexpr std::default_sentinel_t end() const { return {}; }
+    constexpr bool empty() const { return begin() == end(); }
+
+private:
+    json::array elements_{};
+    detail::feature_names names_{};
+    bool comma_separated_ = false;
+};
+
+namespace detail {
+
+constexpr bool read(row_reader& reader, json::value in, feature_list& out) {
+    if (in.kind() == json::kind::string) {
+        json::string names;
+        if (!read(reader, in, names)) return false;
+        out = feature_list(names);
+        return true;
+    }
+    json::array elements;
+    if (!take(reader, in.get_array(), elements)) return false;
+    for (const json::value element : elements) {
+        feature_check check;
+        if (!read(reader, element, check)) return false;
+    }
+    out = feature_list(elements);
+    return true;
+}
+
+} // namespace detail
+
+} // namespace didit

@@ -1,0 +1,80 @@
+#pragma once
+
+// One row of a listing: a KYC row, a KYB row, or a row of a kind this library does not know,
+// told apart by the row's `session_kind`. Borrows the response body.
+
+#include <cstdint>
+#include <string_view>
+
+#include <didit/enums.hpp>
+#include <didit/json/value.hpp>
+#include <didit/rows/decoded.hpp>
+#include <didit/rows/field.hpp>
+#include <didit/rows/kyb_row.hpp>
+#include <didit/rows/kyc_row.hpp>
+#include <didit/rows/reader.hpp>
+
+namespace didit {
+
+enum class row_kind : std::uint8_t { kyc, kyb, unknown };
+
+class row;
+
+namespace detail {
+constexpr bool read(row_reader& reader, json::value in, row& out);
+} // namespace detail
+
+class row {
+public:
+    constexpr row() = default;
+
+    constexpr row_kind kind() const { return kind_; }
+    // Precondition: kind() == row_kind::kyc.
+    constexpr const kyc_row& kyc() const { return kyc_; }
+    // Precondition: kind() == row_kind::kyb.
+    constexpr const kyb_row& kyb() const { return kyb_; }
+
+    // The row's discriminator as sent: `user`, `business`, or anything else (an unknown row).
+    constexpr const field<decoded<didit::session_kind>>& session_kind() const {
+        return session_kind_;
+    }
+    // The row's object in the response, whatever its kind.
+    constexpr json::value source() const { return source_; }
+    constexpr std::string_view raw() const { return source_.raw(); }
+
+private:
+    friend constexpr bool detail::read(detail::row_reader&, json::value, row&);
+
+    row_kind kind_ = row_kind::unknown;
+    field<decoded<didit::session_kind>> session_kind_;
+    json::value source_;
+    kyc_row kyc_{};
+    kyb_row kyb_{};
+};
+
+namespace detail {
+
+constexpr bool read(row_reader& reader, json::value in, row& out) {
+    json::object members;
+    if (!take(reader, in.get_object(), members)) return false;
+    out.source_ = in;
+    if (const auto kind = members.find("session_kind")) {
+        row_reader unread; // a discriminator of another type makes an unknown row, not an error
+        (void)read(unread, *kind, out.session_kind_);
+    }
+    const auto& kind = out.session_kind_;
+    if (kind && *kind == session_kind::user) {
+        out.kind_ = row_kind::kyc;
+        return read(reader, in, out.kyc_);
+    }
+    if (kind && *kind == session_kind::business) {
+        out.kind_ = row_kind::kyb;
+        return read(reader, in, out.kyb_);
+    }
+    out.kind_ = row_kind::unknown;
+    return true;
+}
+
+} // namespace detail
+
+} // namespace didit

@@ -1,0 +1,88 @@
+#pragma once
+
+// Each row type lists its JSON members once, as (key, pointer to member) pairs; reading a row,
+// writing it back as JSON and the tests all walk that one list.
+
+#include <cstddef>
+#include <cstdint>
+#include <string_view>
+#include <tuple>
+#include <type_traits>
+
+#include <didit/rows/reader.hpp>
+
+namespace didit::detail {
+
+template<class Struct, class T>
+struct schema_member {
+    using struct_type = Struct;
+    using value_type = T;
+
+    std::string_view key;
+    T Struct::*pointer;
+    bool required = false; // an error when absent, rather than an absent field
+};
+
+template<class Struct, class T>
+constexpr schema_member<Struct, T> member(std::string_view key, T Struct::*pointer) {
+    return {key, pointer, false};
+}
+
+template<class Struct, class T>
+constexpr schema_member<Struct, T> required_member(std::string_view key, T Struct::*pointer) {
+    return {key, pointer, true};
+}
+
+// Specialised after each type that has a schema, as a tuple of schema_member.
+template<class Struct>
+inline constexpr std::nullptr_t schema_of = nullptr;
+
+template<class Struct>
+concept has_schema = !std::is_same_v<std::remove_cv_t<decltype(schema_of<Struct>)>, std::nullptr_t>;
+
+// Reads the members `schema` lists into `out`; other members are skipped, and a required member
+// that is missing is an error.
+template<class Struct, class Schema>
+constexpr bool read_schema(row_reader& reader, json::value in, Struct& out, const Schema& schema) {
+    constexpr std::size_t count = std::tuple_size_v<Schema>;
+    static_assert(count <= 32, "seen-member mask is 32 bits");
+    std::uint32_t seen = 0;
+    const bool read_all = read_members(reader, in, [&](std::string_view key, json::value item) {
+        bool ok = true;
+        [&]<std::size_t... I>(std::index_sequence<I...>) {
+            // The first member whose key matches reads the value; the rest are not compared.
+            (void)((key == std::get<I>(schema).key
+                        ? (seen |= std::uint32_t{1} << I,
+                           ok = read(reader, item, out.*std::get<I>(schema).pointer), true)
+                        : false) ||
+                   ...);
+        }
+        (std::make_index_sequence<count>{});
+        return ok;
+    });
+    if (!read_all) return false;
+    bool complete = true;
+    [&]<std::size_t... I>(std::index_sequence<I...>) {
+        (void)((std::get<I>(schema).required && !(seen & (std::uint32_t{1} << I))
+                    ? (complete = missing(reader, in, std::get<I>(schema).key), true)
+                    : false) ||
+               ...);
+    }
+    (std::make_index_sequence<count>{});
+    return complete;
+}
+
+// Whether a string may stand in for the whole object, as its first member alone.
+template<class Struct>
+inline constexpr bool has_plain_string_form = false;
+
+template<has_schema Struct>
+constexpr bool read(row_reader& reader, json::value in, Struct& out) {
+    if constexpr (has_plain_string_form<Struct>) {
+        if (in.kind() == json::kind::string)
+            return read(reader, in, out.*std::get<0>(schema_of<Struct>).pointer);
+    }
+    return read_schema(reader, in, out, schema_of<Struct>);
+}
+
+} // namespace didit::detail
