@@ -12,4 +12,5 @@
 #include <didit/rows/kyc_row.hpp>
 #include <didit/rows/page.hpp>
 #include <didit/rows/row.hpp>
+#include <didit/rows/write_json.hpp>
 #include <didit/timestamp.hpp>

@@ -48,12 +48,23 @@ constexpr list_separator find_separator(std::string_view raw, std::size_t from, 
     return {};
 }
 
-constexpr std::string_view trim_ascii_spaces(std::string_view text) {
-    while (!text.empty() && text.front() == ' ')
-        text.remove_prefix(1);
-    while (!text.empty() && text.back() == ' ')
-        text.remove_suffix(1);
-    return text;
+// Raw JSON text without the spaces at either end, written plainly or as \u0020.
+constexpr std::string_view trim_spaces(std::string_view raw) {
+    std::size_t first = std::string_view::npos, last_end = 0;
+    for (std::size_t i = 0; i < raw.size();) {
+        std::size_t length = 1;
+        bool space = raw[i] == ' ';
+        if (raw[i] == '\\') {
+            length = i + 1 < raw.size() && raw[i + 1] == 'u' ? 6 : 2;
+            space = raw.substr(i, 6) == "\\u0020";
+        }
+        if (!space) {
+            if (first == std::string_view::npos) first = i;
+            last_end = i + length;
+        }
+        i += length;
+    }
+    return first == std::string_view::npos ? raw.substr(0, 0) : raw.substr(first, last_end - first);
 }
 
 // The pieces of a comma-separated feature list, walked by the offset where each starts.
@@ -76,11 +87,15 @@ public:
     constexpr feature_check at(std::size_t start) const {
         const auto raw = names_.raw();
         const auto separator = find_separator(raw, start, names_.has_escapes());
-        const auto text = trim_ascii_spaces(
-            raw.substr(start, (separator.at == end ? raw.size() : separator.at) - start));
+        const auto piece =
+            raw.substr(start, (separator.at == end ? raw.size() : separator.at) - start);
+        const auto text = trim_spaces(piece);
         const json::string name(text, text.find('\\') != end);
+        const short_text decoded_name(name);
+        std::string_view plain;
+        const auto known =
+            decoded_name.get(plain) ? from_response_text<feature>(plain) : std::nullopt;
         feature_check check;
-        const auto known = name.has_escapes() ? std::nullopt : from_response_text<feature>(text);
         check.feature = known ? decoded<feature>(*known, name) : decoded<feature>::unknown(name);
         return check;
     }

@@ -58,38 +58,49 @@ constexpr bool read(row_reader& reader, json::value in, bool& out) {
     return take(reader, in.get_bool(), out);
 }
 
-// The text of `s` when it has no escapes; escaped text never names a known value, since the
-// server writes names, ids and timestamps in plain ASCII.
-constexpr bool plain_text(json::string s, std::string_view& out) {
-    out = s.raw();
-    return !s.has_escapes();
-}
+// The decoded text of a short string: names, ids and timestamps, which the server writes
+// plainly but which any JSON writer may escape. Longer text names nothing the library knows.
+class short_text {
+public:
+    static constexpr std::size_t capacity = 64;
 
-// A string that names a value through `lookup`, which returns an optional.
-template<class T, class Lookup>
-constexpr bool read_named(row_reader& reader, json::value in, decoded<T>& out, Lookup lookup) {
-    json::string text;
-    if (!read(reader, in, text)) return false;
-    std::string_view plain;
-    if (plain_text(text, plain)) {
-        if (const auto known = lookup(plain)) {
-            out = decoded<T>(*known, text);
-            return true;
+    constexpr explicit short_text(json::string s) {
+        if (!s.has_escapes()) {
+            text_ = s.raw();
+            fits_ = true;
+        } else if (s.raw().size() <= 6 * capacity && s.decoded_size() <= capacity) {
+            // (an escape is at most six bytes per decoded byte, so longer text cannot fit)
+            const auto size = s.unescape_to(buffer_).value();
+            text_ = std::string_view(buffer_, size);
+            fits_ = true;
         }
     }
-    out = decoded<T>::unknown(text);
-    return true;
-}
+    short_text(const short_text&) = delete; // the view may point into this object
 
-// A string that parses as a T through `parse`, which returns a result.
-template<class T, class Parse>
-constexpr bool read_parsed(row_reader& reader, json::value in, decoded<T>& out, Parse parse) {
+    // The decoded text, or false when it is too long to name anything.
+    constexpr bool get(std::string_view& out) const {
+        out = text_;
+        return fits_;
+    }
+
+private:
+    char buffer_[capacity]{};
+    std::string_view text_;
+    bool fits_ = false;
+};
+
+// A string that names a T through `recognise`, which returns an optional<T> or a result<T>;
+// text it does not recognise is kept.
+template<class T, class Recognise>
+constexpr bool read_known(row_reader& reader, json::value in, decoded<T>& out,
+                          Recognise recognise) {
     json::string text;
     if (!read(reader, in, text)) return false;
+    const short_text decoded_text(text);
     std::string_view plain;
-    if (plain_text(text, plain)) {
-        if (const auto parsed = parse(plain)) {
-            out = decoded<T>(parsed.value(), text);
+    if (decoded_text.get(plain)) {
+        if (const auto known = recognise(plain)) {
+            out = decoded<T>(*known, text);
             return true;
         }
     }
@@ -99,18 +110,18 @@ constexpr bool read_parsed(row_reader& reader, json::value in, decoded<T>& out, 
 
 template<wire_enum E>
 constexpr bool read(row_reader& reader, json::value in, decoded<E>& out) {
-    return read_named(reader, in, out,
+    return read_known(reader, in, out,
                       [](std::string_view text) { return from_response_text<E>(text); });
 }
 
 constexpr bool read(row_reader& reader, json::value in, decoded<uuid>& out) {
-    return read_parsed(reader, in, out,
-                       [](std::string_view text) { return uuid::parse_canonical(text); });
+    return read_known(reader, in, out,
+                      [](std::string_view text) { return uuid::parse_canonical(text); });
 }
 
 constexpr bool read(row_reader& reader, json::value in, decoded<timestamp>& out) {
-    return read_parsed(reader, in, out,
-                       [](std::string_view text) { return timestamp::parse(text); });
+    return read_known(reader, in, out,
+                      [](std::string_view text) { return timestamp::parse(text); });
 }
 
 // null, or whatever T reads.

@@ -1,0 +1,204 @@
+#pragma once
+
+// A row written back as one line of compact JSON, with decoded values in one canonical shape:
+// strings unescaped and escaped again minimally, known enumerators by their display names,
+// UUIDs in lower case, timestamps in UTC with microseconds, `features` as an array of objects
+// and contacts as objects, whichever shape the server sent. Absent members stay absent, null
+// ones are null, and values the library does not recognise keep their text. A row of an
+// unknown kind is its source object, compacted.
+
+#include <charconv>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <tuple>
+
+#include <didit/detail/writer.hpp>
+#include <didit/enums.hpp>
+#include <didit/json/string.hpp>
+#include <didit/json/value.hpp>
+#include <didit/query/messages.hpp>
+#include <didit/rows/decoded.hpp>
+#include <didit/rows/features.hpp>
+#include <didit/rows/field.hpp>
+#include <didit/rows/row.hpp>
+#include <didit/rows/schema.hpp>
+#include <didit/timestamp.hpp>
+#include <didit/uuid.hpp>
+
+namespace didit {
+
+namespace detail {
+
+template<text_sink Sink>
+void write_quoted(Sink& out, std::string_view plain) {
+    out.append("\"");
+    json_escaper<Sink> escaped(out);
+    escaped.append(plain);
+    out.append("\"");
+}
+
+template<text_sink Sink>
+void write_json_value(Sink& out, json::string s) {
+    out.append("\"");
+    json_escaper<Sink> escaped(out);
+    s.decode(escaped);
+    out.append("\"");
+}
+
+template<text_sink Sink>
+void write_json_value(Sink& out, std::int64_t n) {
+    append_decimal(out, n);
+}
+
+template<text_sink Sink>
+void write_json_value(Sink& out, double d) {
+    char digits[32];
+    const auto end = std::to_chars(digits, digits + sizeof digits, d).ptr;
+    out.append(std::string_view(digits, static_cast<std::size_t>(end - digits)));
+}
+
+template<text_sink Sink>
+void write_json_value(Sink& out, bool b) {
+    out.append(b ? "true" : "false");
+}
+
+template<text_sink Sink, wire_enum E>
+void write_json_value(Sink& out, const decoded<E>& d) {
+    if (d.known())
+        write_quoted(out, to_string(d.value()));
+    else
+        write_json_value(out, d.raw());
+}
+
+template<text_sink Sink>
+void write_json_value(Sink& out, const decoded<document_type>& d) {
+    if (d.known())
+        write_quoted(out, display_name(d.value()));
+    else
+        write_json_value(out, d.raw());
+}
+
+template<text_sink Sink>
+void write_json_value(Sink& out, const decoded<uuid>& d) {
+    if (!d.known()) return write_json_value(out, d.raw());
+    char text[uuid::text_size];
+    d.value().to_chars(text);
+    write_quoted(out, std::string_view(text, sizeof text));
+}
+
+template<text_sink Sink>
+void write_json_value(Sink& out, const decoded<timestamp>& d) {
+    if (!d.known()) return write_json_value(out, d.raw());
+    char text[timestamp::text_size];
+    d.value().to_chars(text);
+    write_quoted(out, std::string_view(text, sizeof text));
+}
+
+template<text_sink Sink, class T>
+void write_json_value(Sink& out, const field<T>& f) {
+    if (f.has_value())
+        write_json_value(out, f.value());
+    else
+        out.append("null");
+}
+
+template<class T>
+constexpr bool is_absent(const T&) {
+    return false;
+}
+
+template<class T>
+constexpr bool is_absent(const field<T>& f) {
+    return f.is_absent();
+}
+
+// The members of `in` that T's schema lists, after `first` (already written, maybe empty).
+template<text_sink Sink, has_schema T>
+void write_json_members(Sink& out, const T& in, bool first) {
+    std::apply(
+        [&](const auto&... members) {
+            (
+                [&](const auto& m) {
+                    const auto& value = in.*m.pointer;
+                    if (is_absent(value)) return;
+                    out.append(first ? "\"" : ",\"");
+                    out.append(m.key); // schema keys need no escaping
+                    out.append("\":");
+                    write_json_value(out, value);
+                    first = false;
+                }(members),
+                ...);
+        },
+        schema_of<T>);
+}
+
+template<text_sink Sink, has_schema T>
+void write_json_value(Sink& out, const T& in) {
+    out.append("{");
+    write_json_members(out, in, true);
+    out.append("}");
+}
+
+template<text_sink Sink>
+void write_json_value(Sink& out, const feature_list& features) {
+    out.append("[");
+    bool first = true;
+    for (const feature_check check : features) {
+        if (!first) out.append(",");
+        write_json_value(out, check);
+        first = false;
+    }
+    out.append("]");
+}
+
+// A value of a validated document, without its insignificant whitespace: the bytes outside
+// strings that are not whitespace, and every string as written.
+template<text_sink Sink>
+void write_compact(Sink& out, std::string_view value) {
+    std::size_t copied = 0;
+    for (std::size_t pos = 0; pos < value.size();) {
+        if (value[pos] == '"') {
+            pos = json::detail::skip_string(value, pos);
+        } else if (is_json_space(value[pos])) {
+            out.append(value.substr(copied, pos - copied));
+            while (pos < value.size() && is_json_space(value[pos]))
+                ++pos;
+            copied = pos;
+        } else {
+            ++pos;
+        }
+    }
+    out.append(value.substr(copied));
+}
+
+} // namespace detail
+
+// One row as compact JSON, without a line break.
+template<detail::text_sink Sink>
+void write_json(Sink& out, const row& r) {
+    switch (r.kind()) {
+    case row_kind::kyc:
+        out.append("{\"session_kind\":\"user\"");
+        detail::write_json_members(out, r.kyc(), false);
+        out.append("}");
+        return;
+    case row_kind::kyb:
+        out.append("{\"session_kind\":\"business\"");
+        detail::write_json_members(out, r.kyb(), false);
+        out.append("}");
+        return;
+    case row_kind::unknown:
+        detail::write_compact(out, r.raw());
+        return;
+    }
+}
+
+inline std::string to_json(const row& r) {
+    std::string text;
+    detail::string_writer out{text};
+    write_json(out, r);
+    return text;
+}
+
+} // namespace didit

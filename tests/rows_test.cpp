@@ -1,0 +1,467 @@
+// Pages, rows and error bodies: the reference's examples, every way a page can be wrong, and
+// random pages that decode to the values they were generated from.
+
+#include <cstring>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include <didit/rows.hpp>
+
+#include <catch2/catch.hpp>
+
+#include "page_generator.hpp"
+
+namespace {
+
+using didit::errc;
+using didit::row_kind;
+namespace json = didit::json;
+
+std::string text(json::string s) {
+    return s.to_string();
+}
+
+// The rows of a page that must decode.
+std::vector<didit::row> rows_of(const didit::page& page) {
+    std::vector<didit::row> rows;
+    for (const auto r : page.results) {
+        INFO(r.error().message << " at " << r.error().path.view());
+        REQUIRE(r.has_value());
+        rows.push_back(*r);
+    }
+    return rows;
+}
+
+// The first row's failure.
+didit::error row_failure(std::string_view body) {
+    const auto page = didit::parse_page(body);
+    REQUIRE(page.has_value());
+    const auto first = *page->results.begin();
+    REQUIRE_FALSE(first.has_value());
+    return first.error();
+}
+
+didit::error page_failure(std::string_view body) {
+    const auto page = didit::parse_page(body);
+    REQUIRE_FALSE(page.has_value());
+    return page.error();
+}
+
+std::string page_with(std::string_view row) {
+    return R"({"count": 1, "next": null, "previous": null, "results": [)" + std::string(row) + "]}";
+}
+
+// The KYC example of the reference's OpenAPI block, as JSON.
+constexpr std::string_view openapi_kyc_page = R"({
+  "count": 2, "next": null, "previous": null,
+  "results": [
+    {"session_id": "5b3720ed-d429-42ef-b67f-37ea805f48ee", "session_kind": "user",
+     "session_number": 720, "session_url": "https://verify.didit.me/session/CuXoBYCYVO5Y",
+     "portrait_image": "https://<media-host>/portraits/5b3720ed.jpg?X-Amz-Expires=3600&X-Amz-Signature=...",
+     "document_type": "Passport", "full_name": "Jane Marie Doe", "country": "ESP",
+     "status": "Approved", "vendor_data": "your-user-id-123",
+     "didit_internal_id": "d9e78474-6c8d-4f2a-bb90-6f5c2f3a1147",
+     "created_at": "2026-06-09T12:26:54.328364Z",
+     "features": [{"feature": "ID_VERIFICATION", "status": "Approved"},
+                  {"feature": "LIVENESS", "status": "Approved"},
+                  {"feature": "FACE_MATCH", "status": "Approved"},
+                  {"feature": "AML", "status": "Approved"},
+                  {"feature": "IP_ANALYSIS", "status": "Approved"}],
+     "phone_number": {"number": "+14155552671", "is_verified": true},
+     "email_address": {"email": "jane@example.com", "is_verified": true},
+     "additional_details": {"aml": {"total_hits": 0, "entity_type": "person",
+                                    "is_adverse_media_fetched": false},
+                            "liveness": {"method": "PASSIVE", "score": 0.98},
+                            "face_match": {"score": 0.95}}},
+    {"session_id": "038ad62f-5ebd-46c2-afe9-4b2956bf687f", "session_kind": "user",
+     "session_number": 719, "session_url": "https://verify.didit.me/session/7RGKiO6ioGH6",
+     "portrait_image": null, "document_type": null, "full_name": null, "country": null,
+     "status": "Not Started", "vendor_data": "your-user-id-124",
+     "didit_internal_id": "eb4e679d-ca4b-461f-9685-687bac29ebdb",
+     "created_at": "2026-06-09T08:02:23.343053Z",
+     "features": [{"feature": "ID_VERIFICATION", "status": "Not Finished"}],
+     "phone_number": null, "email_address": null, "additional_details": null}]})";
+
+// The prose examples: a KYC row with placeholders, a features string, a plain phone and email,
+// an upper-case status; a KYB row with a workflow id that is not a UUID.
+constexpr std::string_view prose_kyc_page = R"({
+  "count": 3, "next": null, "previous": null,
+  "results": [{"session_id": "...", "session_kind": "user", "session_number": 1024,
+               "session_url": "...", "portrait_image": "...", "document_type": "Passport",
+               "full_name": "John Doe", "country": "GBR", "status": "APPROVED",
+               "vendor_data": "user-42", "didit_internal_id": "...",
+               "created_at": "2026-04-10T09:00:00Z",
+               "features": "ID_VERIFICATION,LIVENESS,FACE_MATCH,AML",
+               "phone_number": "+14155550123", "email_address": "jane@example.com",
+               "additional_details": null}]})";
+
+constexpr std::string_view prose_kyb_page = R"({
+  "count": 1, "next": null, "previous": null,
+  "results": [{"session_id": "...", "session_kind": "business", "session_number": 89,
+               "status": "APPROVED", "vendor_data": "biz-acme-001",
+               "created_at": "2026-04-01T09:00:00Z", "workflow_id": "wf_kyb_standard",
+               "workflow_type": "business", "workflow_label": "Standard KYB",
+               "company_name": "Acme Corporation Limited", "registration_number": "12345678",
+               "country": "GBR"}]})";
+
+} // namespace
+
+TEST_CASE("the reference's OpenAPI KYC example decodes field by field", "[rows]") {
+    const auto page = didit::parse_page(openapi_kyc_page);
+    REQUIRE(page.has_value());
+    CHECK(page->count == 2);
+    CHECK(page->next.is_null());
+    CHECK(page->previous.is_null());
+    const auto rows = rows_of(*page);
+    REQUIRE(rows.size() == 2);
+
+    REQUIRE(rows[0].kind() == row_kind::kyc);
+    const auto& kyc = rows[0].kyc();
+    CHECK(kyc.session_id == didit::uuid("5b3720ed-d429-42ef-b67f-37ea805f48ee"));
+    CHECK(kyc.session_number == 720);
+    CHECK(text(*kyc.session_url) == "https://verify.didit.me/session/CuXoBYCYVO5Y");
+    CHECK(*kyc.document_type == didit::document_type::passport);
+    CHECK(text(*kyc.full_name) == "Jane Marie Doe");
+    CHECK(text(*kyc.country) == "ESP");
+    CHECK(kyc.status == didit::status::approved);
+    CHECK(text(*kyc.vendor_data) == "your-user-id-123");
+    CHECK(*kyc.didit_internal_id == didit::uuid("d9e78474-6c8d-4f2a-bb90-6f5c2f3a1147"));
+    CHECK(kyc.created_at.value().unix_micros() == 1'781'008'014'328'364);
+    std::vector<didit::feature> features;
+    for (const auto check : *kyc.features) {
+        features.push_back(check.feature.value());
+        CHECK(*check.status == didit::feature_status::approved);
+    }
+    CHECK(features == std::vector{didit::feature::id_verification, didit::feature::liveness,
+                                  didit::feature::face_match, didit::feature::aml,
+                                  didit::feature::ip_analysis});
+    CHECK(text(kyc.phone_number->number) == "+14155552671");
+    CHECK(*kyc.phone_number->is_verified);
+    CHECK(text(kyc.email_address->email) == "jane@example.com");
+    const auto& details = *kyc.additional_details;
+    CHECK(*details.aml->total_hits == 0);
+    CHECK(text(*details.aml->entity_type) == "person");
+    CHECK_FALSE(*details.aml->is_adverse_media_fetched);
+    CHECK(details.aml->screened_data.is_absent());
+    CHECK(text(*details.liveness->method) == "PASSIVE");
+    CHECK(*details.liveness->score == 0.98);
+    CHECK(*details.face_match->score == 0.95);
+    CHECK(details.face_match->source_image.is_absent());
+    CHECK(details.poa.is_absent());
+
+    const auto& fresh = rows[1].kyc();
+    CHECK(fresh.portrait_image.is_null());
+    CHECK(fresh.document_type.is_null());
+    CHECK(fresh.status == didit::status::not_started);
+    CHECK(*(*fresh.features->begin()).status == didit::feature_status::not_finished);
+    CHECK(fresh.phone_number.is_null());
+    CHECK(fresh.additional_details.is_null());
+    CHECK(fresh.created_at.value() < kyc.created_at.value());
+}
+
+TEST_CASE("the shapes of the reference's prose examples decode too", "[rows]") {
+    const auto kyc_page = didit::parse_page(prose_kyc_page);
+    REQUIRE(kyc_page.has_value());
+    const auto kyc = rows_of(*kyc_page).at(0).kyc();
+    CHECK_FALSE(kyc.session_id.known());
+    CHECK(text(kyc.session_id.raw()) == "...");
+    CHECK_FALSE(kyc.didit_internal_id->known());
+    CHECK(kyc.status == didit::status::approved);
+    CHECK(text(kyc.status.raw()) == "APPROVED");
+    CHECK(kyc.created_at.value().unix_micros() == 1'775'811'600'000'000);
+    REQUIRE(kyc.features->comma_separated());
+    std::vector<didit::feature> features;
+    for (const auto check : *kyc.features) {
+        features.push_back(check.feature.value());
+        CHECK(check.status.is_absent());
+    }
+    CHECK(features == std::vector{didit::feature::id_verification, didit::feature::liveness,
+                                  didit::feature::face_match, didit::feature::aml});
+    CHECK(text(kyc.phone_number->number) == "+14155550123");
+    CHECK(kyc.phone_number->is_verified.is_absent());
+    CHECK(text(kyc.email_address->email) == "jane@example.com");
+
+    const auto kyb_page = didit::parse_page(prose_kyb_page);
+    REQUIRE(kyb_page.has_value());
+    const auto row = rows_of(*kyb_page).at(0);
+    REQUIRE(row.kind() == row_kind::kyb);
+    const auto& kyb = row.kyb();
+    CHECK(kyb.session_number == 89);
+    CHECK(kyb.status == didit::status::approved);
+    CHECK_FALSE(kyb.workflow_id->known());
+    CHECK(text(kyb.workflow_id->raw()) == "wf_kyb_standard");
+    CHECK(text(*kyb.company_name) == "Acme Corporation Limited");
+    CHECK(text(*kyb.registration_number) == "12345678");
+    CHECK(text(*kyb.country) == "GBR");
+}
+
+TEST_CASE("a features string splits on commas, escaped ones included", "[rows]") {
+    const auto page_text = page_with(
+        R"({"session_kind": "user", "session_id": "x", "session_number": 1, "status": "Approved",
+            "created_at": "2026-01-01T00:00:00Z", "features": " AML ,NFC\u002cLIVENESS,,N\u0046C"})");
+    const auto page = didit::parse_page(page_text);
+    REQUIRE(page.has_value());
+    const auto kyc = rows_of(*page).at(0).kyc();
+    std::vector<std::string> names;
+    std::vector<bool> known;
+    for (const auto check : *kyc.features) {
+        names.push_back(check.feature.raw().to_string());
+        known.push_back(check.feature.known());
+    }
+    CHECK(names == std::vector<std::string>{"AML", "NFC", "LIVENESS", "", "NFC"});
+    // Escapes name the same feature as the plain text would; an empty piece names none.
+    CHECK(known == std::vector<bool>{true, true, true, false, true});
+
+    const auto empty_text = page_with(
+        R"({"session_kind": "user", "session_id": "x", "session_number": 1, "status": "Approved",
+            "created_at": "2026-01-01T00:00:00Z", "features": ""})");
+    const auto empty = didit::parse_page(empty_text);
+    CHECK(rows_of(*empty).at(0).kyc().features->empty());
+}
+
+TEST_CASE("rows of an unknown kind keep their bytes and do not fail the page", "[rows]") {
+    const std::string body = R"({"count": 3, "next": null, "previous": null, "results": [
+        {"session_kind": "organisation", "id": 1},
+        {"id": 2},
+        {"session_kind": 5},
+        {"session_kind": "business", "session_id": "x", "session_number": 2, "status": "Declined",
+         "created_at": "2026-01-01T00:00:00Z"}]})";
+    const auto page = didit::parse_page(body);
+    REQUIRE(page.has_value());
+    const auto rows = rows_of(*page);
+    REQUIRE(rows.size() == 4);
+    CHECK(rows[0].kind() == row_kind::unknown);
+    CHECK(rows[0].raw() == R"({"session_kind": "organisation", "id": 1})");
+    CHECK_FALSE(rows[0].session_kind()->known());
+    CHECK(text(rows[0].session_kind()->raw()) == "organisation");
+    CHECK(rows[1].kind() == row_kind::unknown);
+    CHECK(rows[1].session_kind().is_absent());
+    CHECK(rows[2].kind() == row_kind::unknown);
+    CHECK(rows[3].kind() == row_kind::kyb);
+    CHECK(rows[3].kyb().status == didit::status::declined);
+    CHECK(didit::to_json(rows[0]) == R"({"session_kind":"organisation","id":1})");
+}
+
+TEST_CASE("member order does not matter and unknown members are skipped", "[rows]") {
+    const auto page = didit::parse_page(R"({"results": [{"created_at": "2026-01-01T00:00:00Z",
+        "extra": {"deep": [1, {"session_number": "not this one"}]}, "status": "In Review",
+        "session_number": 3, "session_id": "x", "session_kind": "user"}],
+        "previous": "p", "unknown": [], "next": "n", "count": 9})");
+    REQUIRE(page.has_value());
+    CHECK(page->count == 9);
+    CHECK(text(*page->next) == "n");
+    CHECK(text(*page->previous) == "p");
+    const auto kyc = rows_of(*page).at(0).kyc();
+    CHECK(kyc.session_number == 3);
+    CHECK(kyc.status == didit::status::in_review);
+    CHECK(kyc.features.is_absent());
+}
+
+TEST_CASE("a page that is not JSON fails with its location", "[rows][errors]") {
+    const auto failure = page_failure("{\"count\": 1,\n \"results\": [{\"a\": 01}]}");
+    CHECK(failure.code == errc::syntax_error);
+    CHECK(failure.line == 2);
+    CHECK(failure.column == 21); // the leading zero is a number; the digit after it is not
+    CHECK(failure.path.view() == "results[0].a");
+}
+
+TEST_CASE("a page without its members, or with wrong types, fails", "[rows][errors]") {
+    CHECK(page_failure("[]").code == errc::wrong_type);
+    const std::vector<std::pair<std::string, std::string>> members{
+        {"count", "1"}, {"next", "null"}, {"previous", "null"}, {"results", "[]"}};
+    for (const auto& [left_out, unused] : members) {
+        std::string body = "{";
+        for (const auto& [key, value] : members)
+            if (key != left_out) body += (body.size() > 1 ? ", \"" : "\"") + key + "\": " + value;
+        body += "}";
+        INFO(body);
+        const auto failure = page_failure(body);
+        CHECK(failure.code == errc::missing_field);
+        CHECK(failure.subject == left_out);
+        CHECK(failure.offset == 0);
+    }
+    const auto count =
+        page_failure(R"({"count": "1", "next": null, "previous": null, "results": []})");
+    CHECK(count.code == errc::wrong_type);
+    CHECK(count.path.view() == "count");
+    CHECK(page_failure(R"({"count": 1.5, "next": null, "previous": null, "results": []})").code ==
+          errc::wrong_type);
+    CHECK(page_failure(
+              R"({"count": 99999999999999999999, "next": null, "previous": null, "results": []})")
+              .code == errc::out_of_range);
+    CHECK(page_failure(R"({"count": 1, "next": 2, "previous": null, "results": []})").path.view() ==
+          "next");
+    CHECK(page_failure(R"({"count": 1, "next": null, "previous": null, "results": {}})")
+              .path.view() == "results");
+}
+
+TEST_CASE("a row that fails names its path, and the rows after it still decode", "[rows][errors]") {
+    const std::string good = R"({"session_kind": "business", "session_id": "x", "session_number": 2,
+                                 "status": "Declined", "created_at": "2026-01-01T00:00:00Z"})";
+    const std::string body = R"({"count": 3, "next": null, "previous": null, "results": [
+        {"session_kind": "user", "session_number": "7"}, 42, )" +
+                             good + "]}";
+    const auto page = didit::parse_page(body);
+    REQUIRE(page.has_value());
+    std::vector<std::string> outcomes;
+    for (const auto r : page->results)
+        outcomes.push_back(
+            r ? "ok" : std::string(r.error().path.view()) + ": " + std::string(r.error().message));
+    CHECK(outcomes == std::vector<std::string>{"results[0].session_number: expected an integer",
+                                               "results[1]: expected an object", "ok"});
+}
+
+TEST_CASE("every kind of bad row member is an error at its path", "[rows][errors]") {
+    const std::string base = R"("session_kind": "user", "session_id": "x", "session_number": 1,
+                                "status": "Approved", "created_at": "2026-01-01T00:00:00Z")";
+    struct bad {
+        std::string members;
+        errc code;
+        std::string path;
+        std::string subject;
+    };
+    const bad cases[] = {
+        {R"("features": [{"feature": "AML", "status": 1}])", errc::wrong_type,
+         "results[0].features[0].status", ""},
+        {R"("features": [{"feature": "AML"}, {"status": "Approved"}])", errc::missing_field,
+         "results[0].features[1]", "feature"},
+        {R"("features": [1])", errc::wrong_type, "results[0].features[0]", ""},
+        {R"("features": 1)", errc::wrong_type, "results[0].features", ""},
+        {R"("phone_number": {"is_verified": true})", errc::missing_field, "results[0].phone_number",
+         "number"},
+        {R"("email_address": {"email": "a", "is_verified": "yes"})", errc::wrong_type,
+         "results[0].email_address.is_verified", ""},
+        {R"("additional_details": {"aml": {"total_hits": 1.5}})", errc::wrong_type,
+         "results[0].additional_details.aml.total_hits", ""},
+        {R"("additional_details": {"liveness": {"score": 1e999}})", errc::out_of_range,
+         "results[0].additional_details.liveness.score", ""},
+        {R"("additional_details": {"poa": []})", errc::wrong_type,
+         "results[0].additional_details.poa", ""},
+        {R"("full_name": 3)", errc::wrong_type, "results[0].full_name", ""},
+        {R"("status": null)", errc::wrong_type, "results[0].status", ""},
+        {R"("created_at": 1)", errc::wrong_type, "results[0].created_at", ""},
+    };
+    for (const auto& c : cases) {
+        INFO(c.members);
+        const auto body = page_with("{" + base + ", " + c.members + "}");
+        const auto failure = row_failure(body);
+        CHECK(failure.code == c.code);
+        CHECK(failure.path.view() == c.path);
+        CHECK(failure.subject == c.subject);
+    }
+    for (const auto* required : {"session_id", "session_number", "status", "created_at"}) {
+        std::string members = base;
+        const auto at = members.find(std::string("\"") + required + "\"");
+        members.erase(at, members.find(',', at) == std::string::npos
+                              ? std::string::npos
+                              : members.find(',', at) - at + 1);
+        if (members.back() == ',' || members.back() == ' ')
+            members = members.substr(0, members.find_last_not_of(", ") + 1);
+        INFO(members);
+        const auto body = page_with("{" + members + "}");
+        const auto failure = row_failure(body);
+        CHECK(failure.code == errc::missing_field);
+        CHECK(failure.subject == required);
+        CHECK(failure.path.view() == "results[0]");
+    }
+}
+
+TEST_CASE("400 bodies decode to parameters and messages, listed or single", "[rows][errors]") {
+    const std::string body = R"({"date_from": ["Enter a valid date.", "Second."],
+                                 "session_kind": "Must be \"user\", \"business\", or \"all\"."})";
+    const auto parsed = didit::parse_bad_request(body);
+    REQUIRE(parsed.has_value());
+    std::vector<std::pair<std::string, std::vector<std::string>>> seen;
+    for (const auto parameter : *parsed) {
+        std::vector<std::string> messages;
+        for (const auto message : parameter.messages)
+            messages.push_back(message.to_string());
+        seen.emplace_back(parameter.parameter.to_string(), messages);
+    }
+    CHECK(seen == std::vector<std::pair<std::string, std::vector<std::string>>>{
+                      {"date_from", {"Enter a valid date.", "Second."}},
+                      {"session_kind", {R"(Must be "user", "business", or "all".)"}}});
+    CHECK(didit::parse_bad_request("{}")->empty());
+
+    CHECK(didit::parse_bad_request("[]").code() == errc::wrong_type);
+    const auto number = didit::parse_bad_request(R"({"limit": [1]})");
+    CHECK(number.code() == errc::wrong_type);
+    CHECK(number.error().path.view() == "limit[0]");
+    CHECK(didit::parse_bad_request(R"({"limit": 1})").error().path.view() == "limit");
+    CHECK(didit::parse_bad_request(R"({"limit": [)").code() == errc::syntax_error);
+}
+
+TEST_CASE("403 bodies decode to their detail", "[rows][errors]") {
+    const auto forbidden = didit::parse_forbidden(
+        R"({"detail": "You do not have permission to perform this action."})");
+    REQUIRE(forbidden.has_value());
+    CHECK(forbidden->detail == "You do not have permission to perform this action.");
+    const auto missing = didit::parse_forbidden(R"({"message": "no"})");
+    CHECK(missing.code() == errc::missing_field);
+    CHECK(missing.error().subject == "detail");
+    CHECK(didit::parse_forbidden(R"({"detail": null})").code() == errc::wrong_type);
+}
+
+TEST_CASE("property: random pages decode to the values they were generated from",
+          "[rows][property]") {
+    didit_test::page_generator generate(20261126);
+    for (int round = 0; round < 300; ++round) {
+        std::vector<didit_test::generated_row> rows;
+        const auto size = generate.random()() % 8;
+        for (std::size_t i = 0; i < size; ++i)
+            rows.push_back(generate.row());
+        const auto count = static_cast<std::int64_t>(generate.random()() % 1000);
+        const auto wire = generate.page(rows, count);
+        didit_test::writer writer(generate.random());
+        const auto body = writer.write(wire);
+        CAPTURE(round);
+
+        // At the end of an exact-size allocation: any read past the body is caught.
+        const auto exact = std::make_unique<char[]>(body.size());
+        std::memcpy(exact.get(), body.data(), body.size());
+        const std::string_view view(exact.get(), body.size());
+        const auto page = didit::parse_page(view);
+        INFO(page.error().message << " at " << page.error().path.view() << " offset "
+                                  << page.error().offset);
+        REQUIRE(page.has_value());
+        CHECK(page->count == count);
+        const auto* next = wire.find("next");
+        CHECK(page->next.is_null() == (next->type == didit_test::node::kind::null));
+        if (page->next) CHECK(page->next->to_string() == next->text);
+
+        std::size_t index = 0;
+        for (const auto r : page->results) {
+            REQUIRE(index < rows.size());
+            INFO("row " << index);
+            REQUIRE(r.has_value());
+            const auto written = didit::to_json(*r);
+            INFO("written:  " << written);
+            INFO("expected: "
+                 << didit_test::writer(generate.random(), false).write(rows[index].expected));
+            CHECK(written.find('\n') == std::string::npos);
+            const auto reread = json::parse(written);
+            REQUIRE(reread.has_value());
+            CHECK(didit_test::same(didit_test::to_node(*reread), rows[index].expected));
+            ++index;
+        }
+        CHECK(index == rows.size());
+    }
+}
+
+namespace {
+
+constexpr std::int64_t first_session_number(std::string_view body) {
+    const auto page = didit::parse_page(body).value();
+    const auto row = (*page.results.begin()).value();
+    return row.kind() == row_kind::kyc ? row.kyc().session_number : -1;
+}
+
+} // namespace
+
+TEST_CASE("pages decode in constant evaluation", "[rows]") {
+    static_assert(first_session_number(openapi_kyc_page) == 720);
+    static_assert(first_session_number(prose_kyc_page) == 1024);
+    static_assert(didit::parse_page(R"({"count": 0})").code() == errc::missing_field);
+    SUCCEED("checked at compile time");
+}

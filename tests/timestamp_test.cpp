@@ -1,0 +1,100 @@
+// Timestamps: RFC 3339 as the server writes them, any offset, exact microseconds, and an order
+// that follows the instants.
+
+#include <chrono>
+#include <cstdio>
+#include <random>
+#include <string>
+
+#include <didit/timestamp.hpp>
+
+#include <catch2/catch.hpp>
+
+namespace {
+
+using namespace std::chrono;
+
+std::string canonical(didit::timestamp t) {
+    char text[didit::timestamp::text_size];
+    t.to_chars(text);
+    return {text, sizeof text};
+}
+
+std::int64_t micros_of(std::string_view text) {
+    return didit::timestamp::parse(text).value().unix_micros();
+}
+
+} // namespace
+
+TEST_CASE("timestamps as the server writes them", "[timestamp]") {
+    CHECK(micros_of("1970-01-01T00:00:00Z") == 0);
+    CHECK(micros_of("2026-06-09T12:26:54.328364Z") == 1'781'008'014'328'364);
+    CHECK(micros_of("2026-06-09T12:26:54.3Z") == 1'781'008'014'300'000);
+    CHECK(micros_of("2026-06-09t12:26:54z") == 1'781'008'014'000'000);
+    CHECK(micros_of("2026-06-09T14:26:54.328364+02:00") == 1'781'008'014'328'364);
+    CHECK(micros_of("2026-06-09T02:56:54.328364-09:30") == 1'781'008'014'328'364);
+    CHECK(micros_of("1969-12-31T23:59:59.999999Z") == -1);
+    CHECK(micros_of("0001-01-01T00:00:00Z") == -62'135'596'800'000'000);
+    CHECK(canonical(didit::timestamp::parse("2026-06-09T14:26:54+02:00").value()) ==
+          "2026-06-09T12:26:54.000000Z");
+    CHECK(canonical(didit::timestamp::from_unix_micros(-1)) == "1969-12-31T23:59:59.999999Z");
+    CHECK(didit::timestamp::parse("2026-01-01T00:30:00+01:00")->date() ==
+          didit::date("2025-12-31"));
+}
+
+TEST_CASE("malformed timestamps are errors that keep the text", "[timestamp]") {
+    for (const std::string_view bad :
+         {"", "2026-06-09", "2026-06-09T12:26:54", "2026-06-09 12:26:54Z", "2026-02-30T00:00:00Z",
+          "2026-06-09T24:00:00Z", "2026-06-09T12:60:00Z", "2026-06-09T12:26:60Z",
+          "2026-06-09T12:26:54.Z", "2026-06-09T12:26:54.1234567Z", "2026-06-09T12:26:54+0200",
+          "2026-06-09T12:26:54+24:00", "2026-06-09T12:26:54Zjunk", "26-06-09T12:26:54Z",
+          "2026-6-09T12:26:54Z", "+2026-06-09T12:26:54Z", "2026-06-09T12:26:54.32a364Z"}) {
+        INFO(bad);
+        const auto parsed = didit::timestamp::parse(bad);
+        REQUIRE_FALSE(parsed.has_value());
+        CHECK(parsed.error().code == didit::errc::invalid_value);
+        CHECK(parsed.error().subject == bad);
+    }
+}
+
+TEST_CASE("property: timestamps agree with std::chrono and order by instant",
+          "[timestamp][property]") {
+    std::mt19937_64 random(42);
+    const auto earliest = sys_days(year(1) / 1 / 1).time_since_epoch();
+    const auto latest = sys_days(year(9999) / 12 / 31).time_since_epoch() + days(1);
+    std::uniform_int_distribution<std::int64_t> micros(
+        duration_cast<microseconds>(earliest).count(),
+        duration_cast<microseconds>(latest).count() - 1);
+    didit::timestamp previous;
+    std::int64_t previous_micros = 0;
+    for (int round = 0; round < 20000; ++round) {
+        const sys_time<microseconds> at{microseconds(micros(random))};
+        const auto day = floor<days>(at);
+        const year_month_day ymd(day);
+        const hh_mm_ss<microseconds> time(at - day);
+        char text[40];
+        std::snprintf(text, sizeof text, "%04d-%02u-%02uT%02d:%02d:%02d.%06dZ", int(ymd.year()),
+                      unsigned(ymd.month()), unsigned(ymd.day()), int(time.hours().count()),
+                      int(time.minutes().count()), int(time.seconds().count()),
+                      int(time.subseconds().count()));
+        INFO(text);
+        const auto parsed = didit::timestamp::parse(text);
+        REQUIRE(parsed.has_value());
+        CHECK(parsed->unix_micros() == at.time_since_epoch().count());
+        CHECK(canonical(*parsed) == text);
+        CHECK(parsed->date() == didit::date::from_ymd(int(ymd.year()), int(unsigned(ymd.month())),
+                                                      int(unsigned(ymd.day())))
+                                    .value());
+        CHECK((*parsed < previous) == (at.time_since_epoch().count() < previous_micros));
+        previous = *parsed;
+        previous_micros = at.time_since_epoch().count();
+    }
+}
+
+TEST_CASE("timestamps parse in constant evaluation", "[timestamp]") {
+    static_assert(didit::timestamp::parse("1970-01-01T00:00:01.5Z").value().unix_micros() ==
+                  1'500'000);
+    static_assert(didit::timestamp::parse("2026-01-01T00:00:00+01:00").value() <
+                  didit::timestamp::parse("2026-01-01T00:00:00Z").value());
+    SUCCEED("checked at compile time");
+}
