@@ -7,7 +7,7 @@
 
 #include <benchmark/benchmark.h>
 
-#include "allocation_counter.hpp"
+#include "../tests/allocation_counter.hpp"
 
 namespace {
 
@@ -26,12 +26,12 @@ const std::vector<didit::raw_parameter> raw_query{
 // Reports bytes of input (or output) per second and heap allocations per iteration.
 template<class Body>
 void run(benchmark::State& state, std::size_t bytes_per_iteration, Body body) {
-    const auto allocations_before = didit_bench::allocations();
+    const auto allocations_before = didit_test::allocations();
     for (auto _ : state)
         body();
     state.SetBytesProcessed(state.iterations() * static_cast<std::int64_t>(bytes_per_iteration));
     state.counters["allocs/iter"] =
-        benchmark::Counter(static_cast<double>(didit_bench::allocations() - allocations_before) /
+        benchmark::Counter(static_cast<double>(didit_test::allocations() - allocations_before) /
                            static_cast<double>(state.iterations()));
 }
 

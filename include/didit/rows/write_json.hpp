@@ -30,6 +30,12 @@ namespace didit {
 
 namespace detail {
 
+// Declared ahead, since members of each kind nest in the others.
+template<text_sink Sink, has_schema T>
+void write_json_value(Sink& out, const T& in);
+template<text_sink Sink>
+void write_json_value(Sink& out, const feature_list& features);
+
 template<text_sink Sink>
 void write_quoted(Sink& out, std::string_view plain) {
     out.append("\"");

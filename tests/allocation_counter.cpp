@@ -8,7 +8,7 @@ namespace {
 std::atomic<std::uint64_t> allocation_count{0};
 }
 
-std::uint64_t didit_bench::allocations() {
+std::uint64_t didit_test::allocations() {
     return allocation_count.load(std::memory_order_relaxed);
 }
 
