@@ -1,8 +1,11 @@
 // didit-sessions: the command line face of the library.
 //
 //   didit-sessions url [--base-url URL] [name=value ...]
+//   didit-sessions validate FILE
+//   didit-sessions decode FILE [--format table|csv|ndjson]
 //
-// Exit status: 0 success, 2 the server would answer 400, 64 usage error.
+// Exit status: 0 success, 1 invalid input, 2 the server would answer 400, 64 usage error,
+// 66 a file that cannot be read.
 
 #include <cstdio>
 #include <span>
@@ -11,6 +14,8 @@
 #include <vector>
 
 #include <didit/sessions.hpp>
+
+#include "commands.hpp"
 
 namespace {
 
@@ -26,7 +31,14 @@ constexpr std::string_view usage_text =
     "      Print the canonical URL of a listing query. Each argument is one query parameter as\n"
     "      the server receives it, decoded (status=In Review, not status=In+Review). Warnings\n"
     "      about what the server will silently do go to stderr. When the server would reject\n"
-    "      the query, print its 400 body instead and exit with status 2.\n";
+    "      the query, print its 400 body instead and exit with status 2.\n"
+    "  validate FILE\n"
+    "      Check that FILE holds one JSON document (RFC 8259). If not, print\n"
+    "      FILE:LINE:COL: message on stderr and exit with status 1.\n"
+    "  decode FILE [--format table|csv|ndjson]\n"
+    "      Print the rows of a saved page of the listing (default: table). NDJSON writes one\n"
+    "      object per row with every field the row had. A page or row that does not decode is\n"
+    "      reported as FILE:LINE:COL: message (path), and the exit status is 1.\n";
 
 int usage(std::string_view complaint) {
     if (!complaint.empty())
@@ -80,6 +92,8 @@ int main(int argc, char** argv) {
     if (args.empty()) return usage("");
     const std::string_view command = args[0];
     if (command == "url") return url_command(args.subspan(1));
+    if (command == "validate") return didit_cli::validate_command(args.subspan(1));
+    if (command == "decode") return didit_cli::decode_command(args.subspan(1));
     if (command == "--help" || command == "help") {
         std::fputs(std::string(usage_text).c_str(), stdout);
         return exit_ok;

@@ -13,4 +13,5 @@
 #include <didit/rows/page.hpp>
 #include <didit/rows/row.hpp>
 #include <didit/rows/write_json.hpp>
+#include <didit/rows/write_text.hpp>
 #include <didit/timestamp.hpp>

@@ -1,11 +1,10 @@
 #pragma once
 
 // A row written back as one line of compact JSON, with decoded values in one canonical shape:
-// strings unescaped and escaped again minimally, known enumerators by their display names,
-// UUIDs in lower case, timestamps in UTC with microseconds, `features` as an array of objects
-// and contacts as objects, whichever shape the server sent. Absent members stay absent, null
-// ones are null, and values the library does not recognise keep their text. A row of an
-// unknown kind is its source object, compacted.
+// the text of each value as write_text gives it, escaped again minimally; `features` as an
+// array of objects and contacts as objects, whichever shape the server sent. Absent members stay
+// absent, null ones are null, and values the library does not recognise keep their text. A row of
+// an unknown kind is its source object, compacted.
 
 #include <charconv>
 #include <cstdint>
@@ -14,17 +13,14 @@
 #include <tuple>
 
 #include <didit/detail/writer.hpp>
-#include <didit/enums.hpp>
 #include <didit/json/string.hpp>
 #include <didit/json/value.hpp>
 #include <didit/query/messages.hpp>
-#include <didit/rows/decoded.hpp>
 #include <didit/rows/features.hpp>
 #include <didit/rows/field.hpp>
 #include <didit/rows/row.hpp>
 #include <didit/rows/schema.hpp>
-#include <didit/timestamp.hpp>
-#include <didit/uuid.hpp>
+#include <didit/rows/write_text.hpp>
 
 namespace didit {
 
@@ -36,19 +32,12 @@ void write_json_value(Sink& out, const T& in);
 template<text_sink Sink>
 void write_json_value(Sink& out, const feature_list& features);
 
-template<text_sink Sink>
-void write_quoted(Sink& out, std::string_view plain) {
+// Strings, enumerators, ids and timestamps: their text, quoted.
+template<text_sink Sink, textual T>
+void write_json_value(Sink& out, const T& value) {
     out.append("\"");
     json_escaper<Sink> escaped(out);
-    escaped.append(plain);
-    out.append("\"");
-}
-
-template<text_sink Sink>
-void write_json_value(Sink& out, json::string s) {
-    out.append("\"");
-    json_escaper<Sink> escaped(out);
-    s.decode(escaped);
+    write_text(escaped, value);
     out.append("\"");
 }
 
@@ -67,38 +56,6 @@ void write_json_value(Sink& out, double d) {
 template<text_sink Sink>
 void write_json_value(Sink& out, bool b) {
     out.append(b ? "true" : "false");
-}
-
-template<text_sink Sink, wire_enum E>
-void write_json_value(Sink& out, const decoded<E>& d) {
-    if (d.known())
-        write_quoted(out, to_string(d.value()));
-    else
-        write_json_value(out, d.raw());
-}
-
-template<text_sink Sink>
-void write_json_value(Sink& out, const decoded<document_type>& d) {
-    if (d.known())
-        write_quoted(out, display_name(d.value()));
-    else
-        write_json_value(out, d.raw());
-}
-
-template<text_sink Sink>
-void write_json_value(Sink& out, const decoded<uuid>& d) {
-    if (!d.known()) return write_json_value(out, d.raw());
-    char text[uuid::text_size];
-    d.value().to_chars(text);
-    write_quoted(out, std::string_view(text, sizeof text));
-}
-
-template<text_sink Sink>
-void write_json_value(Sink& out, const decoded<timestamp>& d) {
-    if (!d.known()) return write_json_value(out, d.raw());
-    char text[timestamp::text_size];
-    d.value().to_chars(text);
-    write_quoted(out, std::string_view(text, sizeof text));
 }
 
 template<text_sink Sink, class T>
