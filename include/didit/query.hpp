@@ -6,6 +6,7 @@
 #include <didit/enums.hpp>
 #include <didit/fixed_list.hpp>
 #include <didit/lenient.hpp>
+#include <didit/query/comma_lists.hpp>
 #include <didit/query/diagnostics.hpp>
 #include <didit/query/encode.hpp>
 #include <didit/query/form.hpp>

@@ -88,7 +88,7 @@ constexpr void write_value(Sink& out, const query& q, parameter p) {
 namespace detail {
 
 // Writes the name=value pairs in sorted order, `lead` before the first and '&' between.
-template <text_sink Sink>
+template<text_sink Sink>
 constexpr void write_pairs(Sink& out, const query& q, std::string_view lead) {
     for (const parameter p : parameters_by_name) {
         span_writer measure({});
@@ -106,13 +106,13 @@ constexpr void write_pairs(Sink& out, const query& q, std::string_view lead) {
 } // namespace detail
 
 // Writes the query string, without the '?'.
-template <detail::text_sink Sink>
+template<detail::text_sink Sink>
 constexpr void write_query_string(Sink& out, const query& q) {
     detail::write_pairs(out, q, "");
 }
 
 // Writes base + "/v3/sessions/", then '?' and the query string when there is one.
-template <detail::text_sink Sink>
+template<detail::text_sink Sink>
 constexpr void write_url(Sink& out, const query& q, std::string_view base = default_base_url) {
     if (base.ends_with('/')) base.remove_suffix(1);
     out.append(base);

@@ -4,7 +4,6 @@
 // how they combine. Typed values cannot hold what the server rejects (dates, UUIDs and choices
 // are checked when they are made), so every finding here is a warning.
 
-#include <algorithm>
 #include <cstddef>
 #include <cstdint>
 #include <optional>
@@ -13,8 +12,8 @@
 
 #include <didit/date.hpp>
 #include <didit/detail/text.hpp>
-#include <didit/detail/writer.hpp>
 #include <didit/enums.hpp>
+#include <didit/query/comma_lists.hpp>
 #include <didit/query/diagnostics.hpp>
 #include <didit/query/query.hpp>
 
@@ -37,37 +36,6 @@ constexpr std::int64_t effective_offset(const query& q) {
 }
 
 namespace detail {
-
-constexpr diagnostic make_diagnostic(finding what, parameter p, std::string_view value = {},
-                                     std::string_view hint = {}) {
-    diagnostic d;
-    d.what = what;
-    d.parameter = to_string(p);
-    d.value = value;
-    d.hint = hint;
-    return d;
-}
-
-// `d` with `text` as its derived text, or without one when the text does not fit.
-constexpr diagnostic with_derived(diagnostic d, std::string_view text) {
-    if (text.size() > d.derived_text.size()) return d;
-    std::copy(text.begin(), text.end(), d.derived_text.begin());
-    d.derived_size = static_cast<std::uint8_t>(text.size());
-    return d;
-}
-
-constexpr diagnostic with_derived(diagnostic d, std::int64_t number) {
-    span_writer out(d.derived_text);
-    append_decimal(out, number);
-    d.derived_size = static_cast<std::uint8_t>(out.size());
-    return d;
-}
-
-constexpr diagnostic with_derived(diagnostic d, const date& day) {
-    char text[date::text_size];
-    day.to_chars(text);
-    return with_derived(d, std::string_view(text, date::text_size));
-}
 
 // Whether `a` and `b` are the same name written another way: case, blanks around it, and
 // '_' for ' ' (so APPROVED and IN_REVIEW find Approved and In Review).
@@ -186,21 +154,13 @@ constexpr void check_registration_search(const query& q, diagnostics& out) {
     out.add(d);
 }
 
-// The server splits `document_name` at commas only when the value holds more than one " - ".
-constexpr std::size_t count_name_separators(std::string_view text) {
-    std::size_t count = 0;
-    for (auto at = text.find(" - "); at != std::string_view::npos; at = text.find(" - ", at + 3))
-        ++count;
-    return count;
-}
-
 constexpr void check_document_names(const query& q, diagnostics& out) {
     const auto& names = q.document_name;
     // The items are sent joined by commas, and no " - " can span a comma.
     std::size_t separators = 0;
     for (const auto name : names)
         separators += count_name_separators(name);
-    const bool server_splits = separators > 1;
+    const bool server_splits = splits_document_names(separators);
     if (!server_splits && names.size() > 1) {
         auto d = make_diagnostic(finding::document_name_not_split, parameter::document_name);
         out.add(with_derived(d, static_cast<std::int64_t>(names.size())));
