@@ -19,9 +19,9 @@ std::string messages_of(const didit::diagnostics& findings, std::string_view nam
 
 TEST_CASE("statuses are case-sensitive display names", "[validate]") {
     didit::query q{.status = {didit::status::approved}};
-    REQUIRE(q.status.try_push_back(didit::lenient<didit::status>::unrecognised("APPROVED")));
-    REQUIRE(q.status.try_push_back(didit::lenient<didit::status>::unrecognised("IN_REVIEW")));
-    REQUIRE(q.status.try_push_back(didit::lenient<didit::status>::unrecognised("Pending")));
+    REQUIRE(q.status.try_push_back(didit::lenient<didit::status>::from_text("APPROVED")));
+    REQUIRE(q.status.try_push_back(didit::lenient<didit::status>::from_text("IN_REVIEW")));
+    REQUIRE(q.status.try_push_back(didit::lenient<didit::status>::from_text("Pending")));
     const auto findings = didit::validate(q);
     CHECK(findings.size() == 3);
     CHECK(
@@ -35,8 +35,8 @@ TEST_CASE("statuses are case-sensitive display names", "[validate]") {
 TEST_CASE("document types are codes, not display names", "[validate]") {
     didit::query q{.document_type = {didit::document_type::passport}};
     for (const char* text : {"Passport", "driver's license", "p", "Scroll"})
-        REQUIRE(q.document_type.try_push_back(
-            didit::lenient<didit::document_type>::unrecognised(text)));
+        REQUIRE(
+            q.document_type.try_push_back(didit::lenient<didit::document_type>::from_text(text)));
     const auto findings = didit::validate(q);
     REQUIRE(findings.size() == 4);
     CHECK(findings[0].what == finding::document_display_name);
@@ -52,8 +52,8 @@ TEST_CASE("document types are codes, not display names", "[validate]") {
 
 TEST_CASE("unknown session types match nothing", "[validate]") {
     didit::query q{.session_type = {didit::session_type::hosted}};
-    REQUIRE(q.session_type.try_push_back(didit::lenient<didit::session_type>::unrecognised("web")));
-    REQUIRE(q.session_type.try_push_back(didit::lenient<didit::session_type>::unrecognised("api")));
+    REQUIRE(q.session_type.try_push_back(didit::lenient<didit::session_type>::from_text("web")));
+    REQUIRE(q.session_type.try_push_back(didit::lenient<didit::session_type>::from_text("api")));
     const auto findings = didit::validate(q);
     REQUIRE(findings.size() == 2);
     CHECK(findings[0].what == finding::unrecognised_session_type);
@@ -173,7 +173,7 @@ TEST_CASE("several document names where one contains a comma", "[validate]") {
 
 TEST_CASE("malformed workflow ids, as a typed query holds them", "[validate]") {
     didit::query q;
-    REQUIRE(q.workflow_id.try_push_back(didit::lenient<didit::uuid>::unrecognised("wf_1")));
+    REQUIRE(q.workflow_id.try_push_back(didit::lenient<didit::uuid>::from_text("wf_1")));
     const auto findings = didit::validate(q);
     CHECK(findings.contains(finding::workflow_id_dropped, "workflow_id"));
     CHECK(findings.contains(finding::no_valid_workflow_id, "workflow_id"));

@@ -74,15 +74,10 @@ constexpr std::optional<bool> server_boolean(std::string_view text) {
 // One list item as the server reads it: as it is, or recognised as the list's value type.
 template<class Item>
 constexpr Item read_item(std::string_view text) {
-    if constexpr (std::is_same_v<Item, std::string_view>) {
+    if constexpr (std::is_same_v<Item, std::string_view>)
         return text;
-    } else if constexpr (std::is_same_v<Item, lenient<uuid>>) {
-        if (const auto id = uuid::parse(text)) return id.value();
-        return Item::unrecognised(text);
-    } else {
-        if (const auto value = from_string<typename Item::value_type>(text)) return *value;
-        return Item::unrecognised(text);
-    }
+    else
+        return Item::from_text(text);
 }
 
 constexpr error too_many_items(parameter p) {
