@@ -1,5 +1,6 @@
 // Canonical URLs: the form the server's own `next` links take.
 
+#include <algorithm>
 #include <deque>
 #include <random>
 #include <string>
@@ -54,6 +55,42 @@ TEST_CASE("the base URL is configurable and its trailing slash optional", "[enco
 TEST_CASE("empty values are left out, as the server ignores them", "[encode]") {
     const didit::query empty_values{.vendor_data = "", .region = {""}};
     CHECK(didit::to_url(empty_values) == "https://verification.didit.me/v3/sessions/");
+}
+
+TEST_CASE("a parameter is set exactly when its value is sent as non-empty text", "[encode]") {
+    using didit::parameter;
+    const didit::query lone_empty_items{
+        .session_kind = didit::session_kind::business,
+        .status = {didit::lenient<didit::status>::from_text("")},
+        .workflow_id = {didit::lenient<didit::uuid>::from_text("")},
+        .region = {""},
+    };
+    CHECK_FALSE(didit::is_set(lone_empty_items, parameter::status));
+    CHECK_FALSE(didit::is_set(lone_empty_items, parameter::workflow_id));
+    CHECK_FALSE(didit::is_set(lone_empty_items, parameter::region));
+    CHECK(didit::to_url(lone_empty_items) ==
+          "https://verification.didit.me/v3/sessions/?session_kind=business");
+    // The server sees none of them, so there is nothing to match or to ignore.
+    CHECK(didit::validate(lone_empty_items).empty());
+
+    const didit::query two_empty_items{.region = {"", ""}};
+    CHECK(didit::is_set(two_empty_items, parameter::region));
+    CHECK(didit::to_url(two_empty_items) ==
+          "https://verification.didit.me/v3/sessions/?region=%2C");
+}
+
+TEST_CASE("the query string is the URL after its '?'", "[encode]") {
+    struct string_sink {
+        std::string text;
+        void append(std::string_view more) { text.append(more); }
+    };
+    string_sink query_string;
+    didit::write_query_string(query_string, example);
+    CHECK(query_string.text == example_url.substr(example_url.find('?') + 1));
+
+    string_sink nothing;
+    didit::write_query_string(nothing, didit::query{.vendor_data = ""});
+    CHECK(nothing.text.empty());
 }
 
 TEST_CASE("encoding into a caller's buffer reports a buffer that is too small", "[encode]") {
@@ -206,5 +243,12 @@ TEST_CASE("random valid queries survive encoding and the server's reading", "[en
         CHECK(parsed.value().ok());
         REQUIRE(parsed.value().value == original);
         REQUIRE(didit::to_url(parsed.value().value) == url);
+        for (const auto p : didit::parameters_by_name) {
+            const bool sent = std::any_of(raw.begin(), raw.end(), [&](const auto& r) {
+                return r.name == didit::to_string(p);
+            });
+            INFO(didit::to_string(p));
+            REQUIRE(didit::is_set(original, p) == sent);
+        }
     }
 }

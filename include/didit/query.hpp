@@ -15,5 +15,6 @@
 #include <didit/query/parse.hpp>
 #include <didit/query/query.hpp>
 #include <didit/query/validate.hpp>
+#include <didit/query/value_text.hpp>
 #include <didit/result.hpp>
 #include <didit/uuid.hpp>

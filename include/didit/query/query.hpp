@@ -111,14 +111,4 @@ constexpr decltype(auto) visit_parameter(Query& q, parameter p, F&& f) {
     return f(q.session_kind); // unreachable for valid enumerators
 }
 
-// Whether the query sends parameter `p`.
-constexpr bool is_set(const query& q, parameter p) {
-    return visit_parameter(q, p, [](const auto& member) {
-        if constexpr (requires { member.has_value(); })
-            return member.has_value();
-        else
-            return !member.empty();
-    });
-}
-
 } // namespace didit

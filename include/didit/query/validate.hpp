@@ -16,6 +16,7 @@
 #include <didit/query/comma_lists.hpp>
 #include <didit/query/diagnostics.hpp>
 #include <didit/query/query.hpp>
+#include <didit/query/value_text.hpp>
 
 namespace didit {
 
@@ -58,9 +59,11 @@ constexpr std::string_view probable_name(std::string_view text) {
     return {};
 }
 
+// List checks look only at lists the server receives: one empty item is never sent.
 template<wire_enum E>
-constexpr void check_choices(const query_list<lenient<E>>& items, parameter p, finding what,
-                             diagnostics& out) {
+constexpr void check_choices(const query& q, const query_list<lenient<E>>& items, parameter p,
+                             finding what, diagnostics& out) {
+    if (!is_set(q, p)) return;
     for (const auto& item : items)
         if (!item.recognised())
             out.add(make_diagnostic(what, p, item.text(), probable_name<E>(item.text())));
@@ -78,6 +81,7 @@ constexpr std::string_view code_for_display_name(std::string_view text) {
 }
 
 constexpr void check_document_types(const query& q, diagnostics& out) {
+    if (!is_set(q, parameter::document_type)) return;
     for (const auto& item : q.document_type) {
         if (item.recognised()) continue;
         if (const auto code = code_for_display_name(item.text()); !code.empty())
@@ -90,6 +94,7 @@ constexpr void check_document_types(const query& q, diagnostics& out) {
 }
 
 constexpr void check_workflow_ids(const query& q, diagnostics& out) {
+    if (!is_set(q, parameter::workflow_id)) return;
     bool any_valid = false;
     for (const auto& item : q.workflow_id) {
         if (item.recognised())
@@ -98,8 +103,7 @@ constexpr void check_workflow_ids(const query& q, diagnostics& out) {
             out.add(
                 make_diagnostic(finding::workflow_id_dropped, parameter::workflow_id, item.text()));
     }
-    if (!q.workflow_id.empty() && !any_valid)
-        out.add(make_diagnostic(finding::no_valid_workflow_id, parameter::workflow_id));
+    if (!any_valid) out.add(make_diagnostic(finding::no_valid_workflow_id, parameter::workflow_id));
 }
 
 constexpr void check_paging(const query& q, diagnostics& out) {
@@ -177,7 +181,7 @@ constexpr void check_document_names(const query& q, diagnostics& out) {
 // Adds to `out` the warnings for `q`.
 constexpr void validate(const query& q, diagnostics& out) {
     detail::check_paging(q, out);
-    detail::check_choices(q.status, parameter::status, finding::unrecognised_status, out);
+    detail::check_choices(q, q.status, parameter::status, finding::unrecognised_status, out);
     detail::check_workflow_ids(q, out);
     if (q.date_from && q.date_to && *q.date_from > *q.date_to)
         out.add(detail::with_derived(
@@ -185,7 +189,7 @@ constexpr void validate(const query& q, diagnostics& out) {
             *q.date_from));
     detail::check_document_types(q, out);
     detail::check_document_names(q, out);
-    detail::check_choices(q.session_type, parameter::session_type,
+    detail::check_choices(q, q.session_type, parameter::session_type,
                           finding::unrecognised_session_type, out);
     detail::check_kind_specific(q, out);
     detail::check_registration_search(q, out);
