@@ -46,6 +46,7 @@ enum class finding : std::uint8_t {
     registration_number_separators,
     document_name_split_at_comma,
     document_name_not_split,
+    list_item_split_at_comma,
 };
 
 // Every finding is listed, so that a new one does not compile until it is given a severity.
@@ -76,6 +77,7 @@ constexpr severity severity_of(finding f) {
     case finding::registration_number_separators:
     case finding::document_name_split_at_comma:
     case finding::document_name_not_split:
+    case finding::list_item_split_at_comma:
         return severity::warning;
     }
     return severity::error; // unreachable for valid enumerators

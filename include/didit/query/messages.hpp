@@ -206,6 +206,11 @@ constexpr void write_message(Sink& out, const diagnostic& d) {
         append_all(out, "the server splits at commas only when the value holds more than one ",
                    quoted{" - "}, ", so these ", d.derived(), " names are matched as one");
         break;
+    case finding::list_item_split_at_comma:
+        append_all(out, value,
+                   " contains a comma and the server splits the list at every comma, "
+                   "so it reads this item as several");
+        break;
     }
 }
 

@@ -11,6 +11,7 @@
 #include <optional>
 #include <span>
 #include <string_view>
+#include <type_traits>
 
 #include <didit/date.hpp>
 #include <didit/detail/text.hpp>
@@ -195,7 +196,7 @@ constexpr result<void> read_parameter(parsed_query& out, parameter p, std::strin
             if constexpr (std::is_same_v<std::remove_cvref_t<decltype(member)>, std::string_view>) {
                 member = text;
                 return {};
-            } else if constexpr (requires { member.try_push_back(member[0]); }) {
+            } else if constexpr (is_query_list<std::remove_cvref_t<decltype(member)>>) {
                 return read_list(member, p, text);
             } else {
                 return {}; // every other member type has its case above

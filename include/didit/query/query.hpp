@@ -31,6 +31,13 @@ namespace didit {
 template<class T>
 using query_list = fixed_list<T, max_list_items>;
 
+namespace detail {
+template<class T>
+inline constexpr bool is_query_list = false;
+template<class T>
+inline constexpr bool is_query_list<query_list<T>> = true;
+} // namespace detail
+
 struct query {
     std::optional<didit::session_kind> session_kind{};
     std::optional<std::int64_t> limit{};

@@ -9,14 +9,17 @@
 #include <optional>
 #include <span>
 #include <string_view>
+#include <type_traits>
 
 #include <didit/date.hpp>
 #include <didit/detail/text.hpp>
 #include <didit/enums.hpp>
+#include <didit/lenient.hpp>
 #include <didit/query/comma_lists.hpp>
 #include <didit/query/diagnostics.hpp>
 #include <didit/query/query.hpp>
 #include <didit/query/value_text.hpp>
+#include <didit/uuid.hpp>
 
 namespace didit {
 
@@ -59,13 +62,47 @@ constexpr std::string_view probable_name(std::string_view text) {
     return {};
 }
 
+// The text of an item that is sent as it was given: a string, or a lenient item the server
+// does not recognise. Empty for a recognised value.
+constexpr std::string_view given_text(std::string_view item) {
+    return item;
+}
+
+template<class T>
+constexpr std::string_view given_text(const lenient<T>& item) {
+    return item.recognised() ? std::string_view{} : item.text();
+}
+
+// Whether the server reads `item` as one item that it does not recognise. An item with a comma
+// is read as several instead, which check_item_commas reports.
+template<class T>
+constexpr bool unrecognised_item(const lenient<T>& item) {
+    return !item.recognised() && !contains(item.text(), ",");
+}
+
+// Items are sent joined by commas, so the server splits an item that holds one. `document_name`
+// has its own rule (check_document_names).
+constexpr void check_item_commas(const query& q, diagnostics& out) {
+    for (std::size_t i = 0; i < enum_count<parameter>; ++i) {
+        const auto p = static_cast<parameter>(i);
+        if (p == parameter::document_name) continue;
+        visit_parameter(q, p, [&](const auto& member) {
+            if constexpr (is_query_list<std::remove_cvref_t<decltype(member)>>)
+                for (const auto& item : member)
+                    if (contains(given_text(item), ","))
+                        out.add(make_diagnostic(finding::list_item_split_at_comma, p,
+                                                given_text(item)));
+        });
+    }
+}
+
 // List checks look only at lists the server receives: one empty item is never sent.
 template<wire_enum E>
 constexpr void check_choices(const query& q, const query_list<lenient<E>>& items, parameter p,
                              finding what, diagnostics& out) {
     if (!is_set(q, p)) return;
     for (const auto& item : items)
-        if (!item.recognised())
+        if (unrecognised_item(item))
             out.add(make_diagnostic(what, p, item.text(), probable_name<E>(item.text())));
 }
 
@@ -83,7 +120,7 @@ constexpr std::string_view code_for_display_name(std::string_view text) {
 constexpr void check_document_types(const query& q, diagnostics& out) {
     if (!is_set(q, parameter::document_type)) return;
     for (const auto& item : q.document_type) {
-        if (item.recognised()) continue;
+        if (!unrecognised_item(item)) continue;
         if (const auto code = code_for_display_name(item.text()); !code.empty())
             out.add(make_diagnostic(finding::document_display_name, parameter::document_type,
                                     item.text(), code));
@@ -93,13 +130,19 @@ constexpr void check_document_types(const query& q, diagnostics& out) {
     }
 }
 
+// Whether any of the items the server reads from `text` is a UUID: an item given with commas
+// is several items to the server.
+constexpr bool holds_a_uuid(std::string_view text) {
+    // for_each_item stops early, returning false, at the first item that is a UUID.
+    return !for_each_item(text, [](std::string_view item) { return !uuid::parse(item); });
+}
+
 constexpr void check_workflow_ids(const query& q, diagnostics& out) {
     if (!is_set(q, parameter::workflow_id)) return;
     bool any_valid = false;
     for (const auto& item : q.workflow_id) {
-        if (item.recognised())
-            any_valid = true;
-        else
+        any_valid = any_valid || item.recognised() || holds_a_uuid(item.text());
+        if (unrecognised_item(item))
             out.add(
                 make_diagnostic(finding::workflow_id_dropped, parameter::workflow_id, item.text()));
     }
@@ -189,6 +232,7 @@ constexpr void validate(const query& q, diagnostics& out) {
             *q.date_from));
     detail::check_document_types(q, out);
     detail::check_document_names(q, out);
+    detail::check_item_commas(q, out);
     detail::check_choices(q, q.session_type, parameter::session_type,
                           finding::unrecognised_session_type, out);
     detail::check_kind_specific(q, out);
