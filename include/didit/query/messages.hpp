@@ -102,6 +102,13 @@ private:
     Sink& out_;
 };
 
+// What the server does when the parameter named `name` has no value.
+constexpr std::string_view without_a_value(std::string_view name) {
+    if (name == to_string(parameter::limit)) return "uses the default, 50";
+    if (name == to_string(parameter::offset)) return "uses 0";
+    return "applies no filter";
+}
+
 // "; use `hint`" when there is a hint.
 template<text_sink Sink>
 constexpr void append_use(Sink& out, std::string_view hint) {
@@ -139,7 +146,11 @@ constexpr void write_message(Sink& out, const diagnostic& d) {
         append_all(out, "given ", d.derived(), " times; the server uses only the last value");
         break;
     case finding::empty_value:
-        append_all(out, "empty; the server applies no filter");
+        if (d.value.empty())
+            append_all(out, "empty; the server ", detail::without_a_value(d.parameter));
+        else
+            append_all(out, value, " is only blanks, which the server strips; it ",
+                       detail::without_a_value(d.parameter));
         break;
     case finding::unrecognised_status:
         append_all(out, value, " matches no session: statuses are case-sensitive display names");

@@ -164,7 +164,10 @@ constexpr result<void> read_parameter(parsed_query& out, parameter p, std::strin
     case parameter::didit_internal_id:
     case parameter::euuid: {
         const auto stripped = strip(text);
-        if (stripped.empty()) return {}; // the form field strips first: no filter
+        if (stripped.empty()) { // the form field strips first: no filter
+            report(finding::empty_value);
+            return {};
+        }
         const auto id = uuid::parse(stripped);
         if (id)
             (p == parameter::euuid ? q.euuid : q.didit_internal_id) = id.value();
