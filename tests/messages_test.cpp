@@ -3,6 +3,7 @@
 #include <string>
 #include <vector>
 
+#include <didit/json.hpp>
 #include <didit/query.hpp>
 
 #include <catch2/catch.hpp>
@@ -49,4 +50,27 @@ TEST_CASE("messages quote control characters so that a warning stays on one line
     const auto findings = didit::parse_query(raw).value().findings;
     CHECK(didit::message(findings[0]) ==
           "`A\\x0aB\\x1b` matches no session: statuses are case-sensitive display names");
+}
+
+TEST_CASE("quoted text keeps its characters whole, so JSON rendering keeps them intact",
+          "[messages]") {
+    const std::vector<didit::raw_parameter> raw{
+        {"status", "Caf\xC3\xA9\t\xE2\x82\xAC\xF0\x9F\x98\x80"}};
+    const auto findings = didit::parse_query(raw).value().findings;
+    REQUIRE(findings.size() == 1);
+    const std::string text = didit::message(findings[0]);
+    CHECK(text == "`Caf\xC3\xA9\\x09\xE2\x82\xAC\xF0\x9F\x98\x80` matches no session: "
+                  "statuses are case-sensitive display names");
+
+    // The escaper that writes the 400 body, given the message as write_message writes it.
+    struct string_sink {
+        std::string text;
+        void append(std::string_view more) { text.append(more); }
+    } json{"\""};
+    didit::detail::json_escaper<string_sink> escaped(json);
+    didit::write_message(escaped, findings[0]);
+    json.text += '"';
+    const auto parsed = didit::json::parse(json.text);
+    REQUIRE(parsed.has_value());
+    CHECK(parsed->get_string().value() == text);
 }

@@ -23,22 +23,16 @@ public:
         : out_(out) {}
 
     constexpr void append(std::string_view text) {
-        constexpr std::string_view hex = "0123456789ABCDEF";
-        std::size_t plain = 0; // start of the run of bytes that need no escape
-        for (std::size_t i = 0; i < text.size(); ++i) {
-            const auto byte = static_cast<unsigned char>(text[i]);
-            if (is_unreserved(text[i])) continue;
-            out_.append(text.substr(plain, i - plain));
+        detail::append_escaped(out_, text, is_unreserved, [](Sink& out, unsigned char byte) {
+            constexpr std::string_view hex = "0123456789ABCDEF";
             const char escaped[3] = {'%', hex[byte >> 4], hex[byte & 0xF]};
-            out_.append(byte == ' ' ? std::string_view("+") : std::string_view(escaped, 3));
-            plain = i + 1;
-        }
-        out_.append(text.substr(plain));
+            out.append(byte == ' ' ? std::string_view("+") : std::string_view(escaped, 3));
+        });
     }
 
 private:
-    static constexpr bool is_unreserved(char c) {
-        return detail::is_digit(c) || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+    static constexpr bool is_unreserved(unsigned char c) {
+        return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
                c == '_' || c == '.' || c == '-' || c == '~';
     }
 

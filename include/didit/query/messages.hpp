@@ -20,17 +20,14 @@ namespace detail {
 // `text` between backticks, with control bytes shown as \xNN so a message stays one line.
 template<text_sink Sink>
 constexpr void append_quoted(Sink& out, std::string_view text) {
-    constexpr std::string_view hex = "0123456789abcdef";
     out.append("`");
-    for (const char c : text) {
-        const auto byte = static_cast<unsigned char>(c);
-        if (byte >= 0x20 && byte != 0x7F) {
-            out.append(std::string_view(&c, 1));
-            continue;
-        }
-        const char escaped[4] = {'\\', 'x', hex[byte >> 4], hex[byte & 0xF]};
-        out.append(std::string_view(escaped, 4));
-    }
+    append_escaped(
+        out, text, [](unsigned char byte) { return byte >= 0x20 && byte != 0x7F; },
+        [](Sink& sink, unsigned char byte) {
+            constexpr std::string_view hex = "0123456789abcdef";
+            const char escaped[4] = {'\\', 'x', hex[byte >> 4], hex[byte & 0xF]};
+            sink.append(std::string_view(escaped, 4));
+        });
     out.append("`");
 }
 
