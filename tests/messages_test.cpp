@@ -36,12 +36,14 @@ TEST_CASE("a query without errors renders an empty body", "[messages]") {
 }
 
 TEST_CASE("every finding has a message", "[messages]") {
-    for (int f = 0; f <= static_cast<int>(didit::finding::document_name_not_split); ++f) {
+    for (std::size_t f = 0; f < didit::finding_count; ++f) {
         didit::diagnostic d;
         d.what = static_cast<didit::finding>(f);
         d.value = "v";
         INFO(f);
-        CHECK_FALSE(didit::message(d).empty());
+        const auto text = didit::message(d);
+        CHECK_FALSE(text.empty());
+        CHECK(text.find('\n') == std::string::npos);
     }
 }
 

@@ -49,6 +49,10 @@ enum class finding : std::uint8_t {
     list_item_split_at_comma,
 };
 
+// How many findings there are. A new finding goes last, and this names it.
+inline constexpr std::size_t finding_count =
+    static_cast<std::size_t>(finding::list_item_split_at_comma) + 1;
+
 // Every finding is listed, so that a new one does not compile until it is given a severity.
 constexpr severity severity_of(finding f) {
     switch (f) {
