@@ -76,3 +76,9 @@ TEST_CASE("quoted text keeps its characters whole, so JSON rendering keeps them 
     REQUIRE(parsed.has_value());
     CHECK(parsed->get_string().value() == text);
 }
+
+TEST_CASE("quote shows text as messages quote it", "[messages]") {
+    CHECK(didit::quote("col\nour") == "`col\\x0aour`");
+    CHECK(didit::quote("") == "``");
+    CHECK(didit::quote("caf\xC3\xA9\x7F") == "`caf\xC3\xA9\\x7f`");
+}

@@ -252,6 +252,15 @@ inline std::string message(const diagnostic& d) {
     return text;
 }
 
+// `text` as messages quote the text they are given: between backticks, with control bytes
+// shown as \xNN, so that it stays on one line.
+inline std::string quote(std::string_view text) {
+    std::string quoted;
+    detail::string_writer out{quoted};
+    detail::append_quoted(out, text);
+    return quoted;
+}
+
 inline std::string error_body(const diagnostics& findings) {
     std::string text;
     detail::string_writer out{text};
