@@ -76,11 +76,16 @@ int url_command(std::span<char*> args) {
         print_line(stdout, didit::error_body(findings));
         return exit_rejected;
     }
-    for (const auto& d : findings)
-        print_line(stderr, "warning: " + std::string(d.parameter) + ": " + didit::message(d));
-    if (findings.dropped_warnings() != 0)
-        print_line(stderr, "warning: " + std::to_string(findings.dropped_warnings()) +
-                               " more warnings not shown");
+    for (const auto& d : findings) {
+        // An unknown name is the user's text: quoted like a value, so that it keeps to its line.
+        const std::string name = d.what == didit::finding::unknown_parameter
+                                     ? didit::quote(d.parameter)
+                                     : std::string(d.parameter);
+        print_line(stderr, "warning: " + name + ": " + didit::message(d));
+    }
+    if (const std::size_t more = findings.dropped_warnings(); more != 0)
+        print_line(stderr, "note: " + std::to_string(more) +
+                               (more == 1 ? " more warning" : " more warnings") + " not shown");
     print_line(stdout, didit::to_url(parsed.value().value, base));
     return exit_ok;
 }

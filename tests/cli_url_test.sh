@@ -29,9 +29,41 @@ expect 0 'https://verification.didit.me/v3/sessions/?status=APPROVED' \
     'warning: status: `APPROVED` matches no session: statuses are case-sensitive display names; use `Approved`' -- \
     url status=APPROVED
 expect 2 '{"date_from":["Enter a valid date."]}' '' -- url date_from=2026-04-01T00:00:00Z
-expect 64 '' '' -- url limit
-expect 64 '' '' -- bogus
-expect 64 '' '' --
+# Unknown names are the user's text: quoted, with control bytes shown, one warning a line.
+expect 0 'https://verification.didit.me/v3/sessions/?status=Approved' \
+    'warning: `stauts`: not a parameter of this endpoint; the server ignores it (did you mean `status`?)' -- \
+    url stauts=Approved status=Approved
+expect 0 'https://verification.didit.me/v3/sessions/' \
+    'warning: `col\x0aour`: not a parameter of this endpoint; the server ignores it
+warning: `a b`: not a parameter of this endpoint; the server ignores it
+warning: ``: not a parameter of this endpoint; the server ignores it' -- \
+    url "$(printf 'col\nour=red')" 'a b=1' =x
+
+# More warnings than the library keeps: each kept one on its line, then one note that counts
+# the rest, in the singular for one.
+too_many() { # too_many COUNT: runs with COUNT unknown parameters, sets `shown` and `note`
+    count=$1 i=0
+    set --
+    while [ "$i" -lt "$count" ]; do set -- "$@" x=1; i=$((i + 1)); done
+    "$cli" url "$@" >"$out" 2>"$err"
+    shown=$(grep -c '^warning: `x`: not a parameter of this endpoint; the server ignores it$' "$err")
+    note=$(tail -n 1 "$err")
+    if [ "$(wc -l <"$err")" -ne $((shown + 1)) ]; then
+        echo "FAILED: $count unknown parameters: a line that is neither a warning nor the note"
+        cat "$err"
+        failures=$((failures + 1))
+    fi
+}
+too_many 100
+if [ "$shown" -eq 0 ] || [ "$note" != "note: $((100 - shown)) more warnings not shown" ]; then
+    echo "FAILED: 100 unknown parameters, $shown shown: last line '$note'"
+    failures=$((failures + 1))
+fi
+too_many $((shown + 1))
+if [ "$note" != 'note: 1 more warning not shown' ]; then
+    echo "FAILED: one warning more than are kept: last line '$note'"
+    failures=$((failures + 1))
+fi
 
 if [ "$failures" -ne 0 ]; then
     echo "$failures failed"

@@ -1,7 +1,7 @@
 #include <string>
 
 #include <didit/date.hpp>
-#include <didit/detail/text.hpp>
+#include <didit/query.hpp>
 
 #include <catch2/catch.hpp>
 
@@ -13,18 +13,22 @@ TEST_CASE("dates are read exactly as Django's DateField reads them", "[date][ora
     const auto cases = didit_test::load_fixture("dates.tsv");
     REQUIRE(cases.size() > 1000);
     for (const auto& c : cases) {
-        if (c.expected == "none") {
-            CHECK(c.input.empty()); // only an empty value means "no filter"
-            continue;
-        }
-        const auto parsed = date::parse(didit::detail::strip(c.input));
         INFO("input: [" << c.input << "]");
-        if (c.expected == "invalid") {
-            CHECK_FALSE(parsed.has_value());
-            CHECK(parsed.error().message == "Enter a valid date.");
+        const didit::raw_parameter raw[] = {{"date_from", c.input}, {"date_to", c.input}};
+        const auto parsed = didit::parse_query(raw).value();
+        if (c.expected == "none") {
+            CHECK(parsed.findings.contains(didit::finding::empty_value, "date_from"));
+            CHECK(parsed.findings.contains(didit::finding::empty_value, "date_to"));
+            CHECK(parsed.value == didit::query{});
+        } else if (c.expected == "invalid") {
+            CHECK(didit::error_body(parsed.findings) ==
+                  R"({"date_from":["Enter a valid date."],"date_to":["Enter a valid date."]})");
         } else {
-            REQUIRE(parsed.has_value());
-            CHECK(didit_test::text_of(parsed.value()) == c.expected);
+            CHECK(parsed.findings.empty());
+            REQUIRE(parsed.value.date_from);
+            REQUIRE(parsed.value.date_to);
+            CHECK(didit_test::text_of(*parsed.value.date_from) == c.expected);
+            CHECK(didit_test::text_of(*parsed.value.date_to) == c.expected);
         }
     }
 }

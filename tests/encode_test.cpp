@@ -1,8 +1,11 @@
 // Canonical URLs: the form the server's own `next` links take.
 
+#include <algorithm>
+#include <cctype>
 #include <deque>
 #include <random>
 #include <string>
+#include <type_traits>
 #include <vector>
 
 #include <didit/query.hpp>
@@ -56,6 +59,42 @@ TEST_CASE("empty values are left out, as the server ignores them", "[encode]") {
     CHECK(didit::to_url(empty_values) == "https://verification.didit.me/v3/sessions/");
 }
 
+TEST_CASE("a parameter is set exactly when its value is sent as non-empty text", "[encode]") {
+    using didit::parameter;
+    const didit::query lone_empty_items{
+        .session_kind = didit::session_kind::business,
+        .status = {didit::lenient<didit::status>::from_text("")},
+        .workflow_id = {didit::lenient<didit::uuid>::from_text("")},
+        .region = {""},
+    };
+    CHECK_FALSE(didit::is_set(lone_empty_items, parameter::status));
+    CHECK_FALSE(didit::is_set(lone_empty_items, parameter::workflow_id));
+    CHECK_FALSE(didit::is_set(lone_empty_items, parameter::region));
+    CHECK(didit::to_url(lone_empty_items) ==
+          "https://verification.didit.me/v3/sessions/?session_kind=business");
+    // The server sees none of them, so there is nothing to match or to ignore.
+    CHECK(didit::validate(lone_empty_items).empty());
+
+    const didit::query two_empty_items{.region = {"", ""}};
+    CHECK(didit::is_set(two_empty_items, parameter::region));
+    CHECK(didit::to_url(two_empty_items) ==
+          "https://verification.didit.me/v3/sessions/?region=%2C");
+}
+
+TEST_CASE("the query string is the URL after its '?'", "[encode]") {
+    struct string_sink {
+        std::string text;
+        void append(std::string_view more) { text.append(more); }
+    };
+    string_sink query_string;
+    didit::write_query_string(query_string, example);
+    CHECK(query_string.text == example_url.substr(example_url.find('?') + 1));
+
+    string_sink nothing;
+    didit::write_query_string(nothing, didit::query{.vendor_data = ""});
+    CHECK(nothing.text.empty());
+}
+
 TEST_CASE("encoding into a caller's buffer reports a buffer that is too small", "[encode]") {
     std::vector<char> exact(example_url.size());
     const auto written = didit::encode_url(example, exact);
@@ -69,8 +108,9 @@ TEST_CASE("encoding into a caller's buffer reports a buffer that is too small", 
 
 namespace {
 
-// Random queries that only hold values the server takes as they are, with strings kept in
-// an arena that outlives the queries.
+// Random queries with typed values the server takes as they are, and list items of every kind:
+// values, text the server may not recognise, empty items and items that hold a comma. Strings
+// live in an arena that outlives the queries.
 class query_generator {
 public:
     explicit query_generator(unsigned seed)
@@ -81,26 +121,26 @@ public:
         if (coin()) q.session_kind = pick<didit::session_kind>();
         if (coin()) q.limit = between(1, 100);
         if (coin()) q.offset = between(0, 1'000'000);
-        fill(q.status, [&] { return didit::lenient{pick<didit::status>()}; });
+        fill(q.status, [&] { return choice_item<didit::status>(); });
         if (coin()) q.vendor_data = text(true);
         if (coin()) q.search = text(true);
-        fill(q.workflow_id, [&] { return didit::lenient{random_uuid()}; });
+        fill(q.workflow_id, [&] { return workflow_item(); });
         if (coin()) q.date_from = random_date();
         if (coin()) q.date_to = random_date();
-        fill(q.country, [&] { return text(false); });
-        fill(q.document_type, [&] { return didit::lenient{pick<didit::document_type>()}; });
+        fill(q.country, [&] { return item_text(); });
+        fill(q.document_type, [&] { return choice_item<didit::document_type>(); });
         fill(
             q.document_name, [&] { return name_with_separator(); }, /*several=*/true);
-        fill(q.region, [&] { return text(false); });
+        fill(q.region, [&] { return item_text(); });
         if (coin()) q.didit_internal_id = random_uuid();
-        fill(q.session_type, [&] { return didit::lenient{pick<didit::session_type>()}; });
+        fill(q.session_type, [&] { return choice_item<didit::session_type>(); });
         if (coin()) q.api_service = pick<didit::api_service>();
         if (coin()) q.screened_full_name = text(true);
-        fill(q.warning, [&] { return text(false); });
+        fill(q.warning, [&] { return item_text(); });
         if (coin()) q.status_initialized_as_in_review = coin();
         if (coin()) q.is_kyc_to_be_reviewed = coin();
         if (coin()) q.euuid = random_uuid();
-        fill(q.organization_name, [&] { return text(false); });
+        fill(q.organization_name, [&] { return item_text(); });
         return q;
     }
 
@@ -114,6 +154,37 @@ private:
     template<class E>
     E pick() {
         return static_cast<E>(between(0, didit::enum_count<E> - 1));
+    }
+
+    // A value, the text of a value, or other text.
+    template<class E>
+    didit::lenient<E> choice_item() {
+        switch (between(0, 2)) {
+        case 0:
+            return pick<E>();
+        case 1:
+            return didit::lenient<E>::from_text(didit::to_string(pick<E>()));
+        default:
+            return didit::lenient<E>::from_text(item_text());
+        }
+    }
+
+    // A UUID, a UUID in upper case with braces, or other text.
+    didit::lenient<didit::uuid> workflow_item() {
+        switch (between(0, 2)) {
+        case 0:
+            return random_uuid();
+        case 1: {
+            char id[didit::uuid::text_size];
+            random_uuid().to_chars(id);
+            std::string spelled = "{" + std::string(id, sizeof id) + "}";
+            for (auto& c : spelled)
+                c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+            return didit::lenient<didit::uuid>::from_text(arena_.emplace_back(std::move(spelled)));
+        }
+        default:
+            return didit::lenient<didit::uuid>::from_text(item_text());
+        }
     }
 
     didit::uuid random_uuid() {
@@ -132,7 +203,19 @@ private:
             .value();
     }
 
-    // Non-empty text of any bytes; list items have no commas (the server splits there).
+    // Text for a list item: now and then empty, and now and then with commas.
+    std::string_view item_text() {
+        switch (between(0, 5)) {
+        case 0:
+            return {};
+        case 1:
+            return text(true);
+        default:
+            return text(false);
+        }
+    }
+
+    // Non-empty text of any bytes, with commas only when they are allowed.
     std::string_view text(bool commas_allowed) {
         static constexpr std::string_view pieces[] = {"a",
                                                       "Z",
@@ -185,8 +268,61 @@ private:
 
 } // namespace
 
-TEST_CASE("random valid queries survive encoding and the server's reading", "[encode][property]") {
+namespace {
+
+template<class T>
+concept item_list = requires {
+    std::remove_cvref_t<T>::capacity();
+};
+
+// Whether an item is sent as empty text.
+bool written_empty(std::string_view item) {
+    return item.empty();
+}
+template<class T>
+bool written_empty(const didit::lenient<T>& item) {
+    return !item.recognised() && item.text().empty();
+}
+
+bool holds_comma(std::string_view item) {
+    return item.find(',') != std::string_view::npos;
+}
+template<class T>
+bool holds_comma(const didit::lenient<T>& item) {
+    return !item.recognised() && holds_comma(item.text());
+}
+
+// Whether any list item other than a document name holds a comma.
+bool has_item_with_comma(const didit::query& q) {
+    bool found = false;
+    for (const auto p : didit::parameters_by_name) {
+        if (p == didit::parameter::document_name) continue;
+        didit::visit_parameter(q, p, [&](const auto& member) {
+            if constexpr (item_list<decltype(member)>)
+                found = found || std::any_of(member.begin(), member.end(),
+                                             [](const auto& item) { return holds_comma(item); });
+        });
+    }
+    return found;
+}
+
+// The query the server reads from `q` when no item holds a comma: lists of one empty item are
+// not sent, and all the rest arrives as it is.
+didit::query as_received(didit::query q) {
+    for (const auto p : didit::parameters_by_name)
+        didit::visit_parameter(q, p, [](auto& member) {
+            if constexpr (item_list<decltype(member)>)
+                if (member.size() == 1 && written_empty(member[0])) member.clear();
+        });
+    return q;
+}
+
+} // namespace
+
+TEST_CASE("random queries survive encoding and the server's reading, or are warned about",
+          "[encode][property]") {
     query_generator generate(20261126);
+    int with_commas = 0;
     for (int i = 0; i < 3000; ++i) {
         const auto original = generate.next();
         const std::string url = didit::to_url(original);
@@ -204,7 +340,31 @@ TEST_CASE("random valid queries survive encoding and the server's reading", "[en
         INFO(url);
         REQUIRE(parsed.has_value());
         CHECK(parsed.value().ok());
-        REQUIRE(parsed.value().value == original);
+        // Items joined at commas and split there again make the same URL.
         REQUIRE(didit::to_url(parsed.value().value) == url);
+
+        // The server reads the query as it was built unless an item holds a comma, and then
+        // validation says so.
+        const auto findings = didit::validate(original);
+        REQUIRE(findings.dropped_warnings() == 0);
+        const bool split = has_item_with_comma(original);
+        with_commas += split ? 1 : 0;
+        const bool warned =
+            std::any_of(findings.begin(), findings.end(), [](const didit::diagnostic& d) {
+                return d.what == didit::finding::list_item_split_at_comma;
+            });
+        CHECK(warned == split);
+        if (!split) REQUIRE(parsed.value().value == as_received(original));
+
+        for (const auto p : didit::parameters_by_name) {
+            const bool sent = std::any_of(raw.begin(), raw.end(), [&](const auto& r) {
+                return r.name == didit::to_string(p);
+            });
+            INFO(didit::to_string(p));
+            REQUIRE(didit::is_set(original, p) == sent);
+        }
     }
+    // Both outcomes are common enough to be tested.
+    CHECK(with_commas > 300);
+    CHECK(with_commas < 2700);
 }

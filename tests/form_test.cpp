@@ -1,5 +1,6 @@
 #include <array>
 #include <random>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -24,7 +25,7 @@ std::string form_encode(std::string_view value) {
 
 std::string form_decode(std::string_view encoded) {
     std::string out(encoded.size(), '\0');
-    out.resize(didit::form_decode(encoded, out));
+    out.resize(didit::form_decode(encoded, out).value());
     return out;
 }
 } // namespace
@@ -54,6 +55,27 @@ TEST_CASE("decoding keeps a '%' that starts no escape, as the server does", "[fo
     CHECK(form_decode("%zz%4") == "%zz%4");
     CHECK(form_decode("a+b%2Bc%2b") == "a b+c+");
     CHECK(form_decode("%E2%82%AC") == "\xE2\x82\xAC");
+}
+
+TEST_CASE("decoding fills a buffer of the decoded size and never writes past a smaller one",
+          "[form]") {
+    const std::string_view encoded = "a%20b+%E2%82%AC";
+    const std::string_view decoded = "a b \xE2\x82\xAC";
+    std::array<char, 16> buffer{};
+    buffer.fill('#');
+    const std::span<char> exact(buffer.data(), decoded.size());
+    REQUIRE(didit::form_decode(encoded, exact).value() == decoded.size());
+    CHECK(std::string_view(buffer.data(), decoded.size()) == decoded);
+    CHECK(buffer[decoded.size()] == '#');
+
+    for (std::size_t size = 0; size < decoded.size(); ++size) {
+        INFO("room for " << size << " bytes");
+        buffer.fill('#');
+        const auto failed = didit::form_decode(encoded, std::span<char>(buffer.data(), size));
+        CHECK(failed.code() == didit::errc::buffer_too_small);
+        CHECK(std::string_view(buffer.data() + size, buffer.size() - size) ==
+              std::string(buffer.size() - size, '#'));
+    }
 }
 
 TEST_CASE("a query string splits into decoded parameters like parse_qsl", "[form]") {

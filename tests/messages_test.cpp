@@ -3,6 +3,7 @@
 #include <string>
 #include <vector>
 
+#include <didit/json.hpp>
 #include <didit/query.hpp>
 
 #include <catch2/catch.hpp>
@@ -35,12 +36,14 @@ TEST_CASE("a query without errors renders an empty body", "[messages]") {
 }
 
 TEST_CASE("every finding has a message", "[messages]") {
-    for (int f = 0; f <= static_cast<int>(didit::finding::document_name_not_split); ++f) {
+    for (std::size_t f = 0; f < didit::finding_count; ++f) {
         didit::diagnostic d;
         d.what = static_cast<didit::finding>(f);
         d.value = "v";
         INFO(f);
-        CHECK_FALSE(didit::message(d).empty());
+        const auto text = didit::message(d);
+        CHECK_FALSE(text.empty());
+        CHECK(text.find('\n') == std::string::npos);
     }
 }
 
@@ -49,4 +52,33 @@ TEST_CASE("messages quote control characters so that a warning stays on one line
     const auto findings = didit::parse_query(raw).value().findings;
     CHECK(didit::message(findings[0]) ==
           "`A\\x0aB\\x1b` matches no session: statuses are case-sensitive display names");
+}
+
+TEST_CASE("quoted text keeps its characters whole, so JSON rendering keeps them intact",
+          "[messages]") {
+    const std::vector<didit::raw_parameter> raw{
+        {"status", "Caf\xC3\xA9\t\xE2\x82\xAC\xF0\x9F\x98\x80"}};
+    const auto findings = didit::parse_query(raw).value().findings;
+    REQUIRE(findings.size() == 1);
+    const std::string text = didit::message(findings[0]);
+    CHECK(text == "`Caf\xC3\xA9\\x09\xE2\x82\xAC\xF0\x9F\x98\x80` matches no session: "
+                  "statuses are case-sensitive display names");
+
+    // The escaper that writes the 400 body, given the message as write_message writes it.
+    struct string_sink {
+        std::string text;
+        void append(std::string_view more) { text.append(more); }
+    } json{"\""};
+    didit::detail::json_escaper<string_sink> escaped(json);
+    didit::write_message(escaped, findings[0]);
+    json.text += '"';
+    const auto parsed = didit::json::parse(json.text);
+    REQUIRE(parsed.has_value());
+    CHECK(parsed->get_string().value() == text);
+}
+
+TEST_CASE("quote shows text as messages quote it", "[messages]") {
+    CHECK(didit::quote("col\nour") == "`col\\x0aour`");
+    CHECK(didit::quote("") == "``");
+    CHECK(didit::quote("caf\xC3\xA9\x7F") == "`caf\xC3\xA9\\x7f`");
 }

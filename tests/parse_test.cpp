@@ -64,10 +64,27 @@ TEST_CASE("didit_internal_id and euuid: stripped, then Python's UUID rules, othe
     CHECK(has(bad, finding::invalid_uuid, "didit_internal_id"));
     CHECK(has(bad, finding::invalid_uuid, "euuid"));
 
-    // Blanks alone strip to nothing: no filter, no error.
-    const auto blank = parse({{"euuid", "   "}});
+    // Blanks alone strip to nothing: no filter and no error, but the same warning as empty.
+    const auto blank = parse({{"euuid", "   "}, {"didit_internal_id", "\t\xC2\xA0"}});
     CHECK(blank.ok());
     CHECK_FALSE(blank.value.euuid);
+    CHECK_FALSE(blank.value.didit_internal_id);
+    CHECK(has(blank, finding::empty_value, "euuid"));
+    CHECK(has(blank, finding::empty_value, "didit_internal_id"));
+    CHECK(didit::message(blank.findings[1]) ==
+          "`   ` is only blanks, which the server strips; it applies no filter");
+}
+
+TEST_CASE("an empty value is no filter, and the default page for limit and offset", "[parse]") {
+    const auto p = parse({{"limit", ""}, {"offset", ""}, {"status", ""}});
+    CHECK(p.ok());
+    CHECK(p.value == didit::query{});
+    CHECK(didit::effective_limit(p.value) == 50);
+    CHECK(didit::effective_offset(p.value) == 0);
+    REQUIRE(p.findings.size() == 3);
+    CHECK(didit::message(p.findings[0]) == "empty; the server uses the default, 50");
+    CHECK(didit::message(p.findings[1]) == "empty; the server uses 0");
+    CHECK(didit::message(p.findings[2]) == "empty; the server applies no filter");
 }
 
 TEST_CASE("workflow_id: malformed items are dropped, and none valid matches nothing",

@@ -1,7 +1,7 @@
 #include <random>
 #include <string>
 
-#include <didit/detail/text.hpp>
+#include <didit/query.hpp>
 #include <didit/uuid.hpp>
 
 #include <catch2/catch.hpp>
@@ -15,18 +15,22 @@ TEST_CASE("UUIDs are read exactly as Django's UUIDField reads them", "[uuid][ora
     REQUIRE(cases.size() > 1000);
     for (const auto& c : cases) {
         INFO("input: [" << c.input << "]");
-        const auto stripped = didit::detail::strip(c.input);
+        const didit::raw_parameter raw[] = {{"didit_internal_id", c.input}, {"euuid", c.input}};
+        const auto parsed = didit::parse_query(raw).value();
         if (c.expected == "none") {
-            CHECK(stripped.empty());
-            continue;
-        }
-        const auto parsed = uuid::parse(stripped);
-        if (c.expected == "invalid") {
-            CHECK_FALSE(parsed.has_value());
-            CHECK(parsed.error().message == "Enter a valid UUID.");
+            CHECK(parsed.findings.contains(didit::finding::empty_value, "didit_internal_id"));
+            CHECK(parsed.findings.contains(didit::finding::empty_value, "euuid"));
+            CHECK(parsed.value == didit::query{});
+        } else if (c.expected == "invalid") {
+            CHECK(
+                didit::error_body(parsed.findings) ==
+                R"({"didit_internal_id":["Enter a valid UUID."],"euuid":["Enter a valid UUID."]})");
         } else {
-            REQUIRE(parsed.has_value());
-            CHECK(didit_test::text_of(parsed.value()) == c.expected);
+            CHECK(parsed.findings.empty());
+            REQUIRE(parsed.value.didit_internal_id);
+            REQUIRE(parsed.value.euuid);
+            CHECK(didit_test::text_of(*parsed.value.didit_internal_id) == c.expected);
+            CHECK(didit_test::text_of(*parsed.value.euuid) == c.expected);
         }
     }
 }

@@ -19,9 +19,9 @@ std::string messages_of(const didit::diagnostics& findings, std::string_view nam
 
 TEST_CASE("statuses are case-sensitive display names", "[validate]") {
     didit::query q{.status = {didit::status::approved}};
-    REQUIRE(q.status.try_push_back(didit::lenient<didit::status>::unrecognised("APPROVED")));
-    REQUIRE(q.status.try_push_back(didit::lenient<didit::status>::unrecognised("IN_REVIEW")));
-    REQUIRE(q.status.try_push_back(didit::lenient<didit::status>::unrecognised("Pending")));
+    REQUIRE(q.status.try_push_back(didit::lenient<didit::status>::from_text("APPROVED")));
+    REQUIRE(q.status.try_push_back(didit::lenient<didit::status>::from_text("IN_REVIEW")));
+    REQUIRE(q.status.try_push_back(didit::lenient<didit::status>::from_text("Pending")));
     const auto findings = didit::validate(q);
     CHECK(findings.size() == 3);
     CHECK(
@@ -35,8 +35,8 @@ TEST_CASE("statuses are case-sensitive display names", "[validate]") {
 TEST_CASE("document types are codes, not display names", "[validate]") {
     didit::query q{.document_type = {didit::document_type::passport}};
     for (const char* text : {"Passport", "driver's license", "p", "Scroll"})
-        REQUIRE(q.document_type.try_push_back(
-            didit::lenient<didit::document_type>::unrecognised(text)));
+        REQUIRE(
+            q.document_type.try_push_back(didit::lenient<didit::document_type>::from_text(text)));
     const auto findings = didit::validate(q);
     REQUIRE(findings.size() == 4);
     CHECK(findings[0].what == finding::document_display_name);
@@ -52,8 +52,8 @@ TEST_CASE("document types are codes, not display names", "[validate]") {
 
 TEST_CASE("unknown session types match nothing", "[validate]") {
     didit::query q{.session_type = {didit::session_type::hosted}};
-    REQUIRE(q.session_type.try_push_back(didit::lenient<didit::session_type>::unrecognised("web")));
-    REQUIRE(q.session_type.try_push_back(didit::lenient<didit::session_type>::unrecognised("api")));
+    REQUIRE(q.session_type.try_push_back(didit::lenient<didit::session_type>::from_text("web")));
+    REQUIRE(q.session_type.try_push_back(didit::lenient<didit::session_type>::from_text("api")));
     const auto findings = didit::validate(q);
     REQUIRE(findings.size() == 2);
     CHECK(findings[0].what == finding::unrecognised_session_type);
@@ -173,7 +173,7 @@ TEST_CASE("several document names where one contains a comma", "[validate]") {
 
 TEST_CASE("malformed workflow ids, as a typed query holds them", "[validate]") {
     didit::query q;
-    REQUIRE(q.workflow_id.try_push_back(didit::lenient<didit::uuid>::unrecognised("wf_1")));
+    REQUIRE(q.workflow_id.try_push_back(didit::lenient<didit::uuid>::from_text("wf_1")));
     const auto findings = didit::validate(q);
     CHECK(findings.contains(finding::workflow_id_dropped, "workflow_id"));
     CHECK(findings.contains(finding::no_valid_workflow_id, "workflow_id"));
@@ -187,4 +187,53 @@ TEST_CASE("warnings beyond the capacity are counted and errors always fit", "[va
     CHECK(p.findings.warning_count() == 200);
     CHECK(p.findings.dropped_warnings() > 0);
     CHECK(p.findings.size() == didit::max_diagnostics - 7);
+}
+
+TEST_CASE("list items with a comma are split by the server into several", "[validate]") {
+    using didit::parameter;
+    const didit::query q{
+        .country = {"ESP,USA", "GBR"},
+        .region = {"CA,"},
+        .warning = {",POSSIBLE_FRAUD"},
+        .organization_name = {"Acme, Inc."},
+    };
+    const auto findings = didit::validate(q);
+    CHECK(findings.size() == 4);
+    for (const auto p : {parameter::country, parameter::region, parameter::warning,
+                         parameter::organization_name}) {
+        INFO(didit::to_string(p));
+        CHECK(findings.contains(finding::list_item_split_at_comma, didit::to_string(p)));
+    }
+    CHECK(findings[0].value == "ESP,USA");
+    CHECK(didit::message(findings[0]) ==
+          "`ESP,USA` contains a comma and the server splits the list at every comma, "
+          "so it reads this item as several");
+    CHECK(didit::validate({.country = {"ESP", "USA"}}).empty());
+}
+
+TEST_CASE("an unrecognised item with a comma is reported as split, not as unknown", "[validate]") {
+    using didit::lenient;
+    didit::query q;
+    // Each half is a status the server matches once it has split the item.
+    REQUIRE(q.status.try_push_back(lenient<didit::status>::from_text("Approved,Declined")));
+    REQUIRE(q.document_type.try_push_back(lenient<didit::document_type>::from_text("P,ID")));
+    REQUIRE(q.session_type.try_push_back(lenient<didit::session_type>::from_text("API,HOSTED")));
+    const auto findings = didit::validate(q);
+    CHECK(findings.size() == 3);
+    for (const auto& d : findings)
+        CHECK(d.what == finding::list_item_split_at_comma);
+
+    didit::query two_ids;
+    REQUIRE(two_ids.workflow_id.try_push_back(lenient<didit::uuid>::from_text(
+        "9f9b1234-aaaa-bbbb-cccc-1234567890ab,9f9b1234-aaaa-bbbb-cccc-1234567890ac")));
+    const auto on_ids = didit::validate(two_ids);
+    REQUIRE(on_ids.size() == 1);
+    CHECK(on_ids[0].what == finding::list_item_split_at_comma);
+
+    didit::query no_ids;
+    REQUIRE(no_ids.workflow_id.try_push_back(lenient<didit::uuid>::from_text("wf_1,wf_2")));
+    const auto on_no_ids = didit::validate(no_ids);
+    CHECK(on_no_ids.contains(finding::list_item_split_at_comma, "workflow_id"));
+    CHECK(on_no_ids.contains(finding::no_valid_workflow_id, "workflow_id"));
+    CHECK_FALSE(on_no_ids.contains(finding::workflow_id_dropped, "workflow_id"));
 }

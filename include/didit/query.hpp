@@ -6,6 +6,7 @@
 #include <didit/enums.hpp>
 #include <didit/fixed_list.hpp>
 #include <didit/lenient.hpp>
+#include <didit/query/comma_lists.hpp>
 #include <didit/query/diagnostics.hpp>
 #include <didit/query/encode.hpp>
 #include <didit/query/form.hpp>
@@ -14,5 +15,6 @@
 #include <didit/query/parse.hpp>
 #include <didit/query/query.hpp>
 #include <didit/query/validate.hpp>
+#include <didit/query/value_text.hpp>
 #include <didit/result.hpp>
 #include <didit/uuid.hpp>

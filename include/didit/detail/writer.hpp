@@ -14,6 +14,22 @@ concept text_sink = requires(S& sink, std::string_view text) {
     sink.append(text);
 };
 
+// Appends `text` to `sink`: runs of bytes for which `plain(byte)` holds as they are, and each
+// other byte as `escape(sink, byte)` writes it. Whole runs keep multi-byte UTF-8 characters in
+// one piece for sinks that read characters, such as a JSON escaper.
+template<text_sink Sink, class Plain, class Escape>
+constexpr void append_escaped(Sink& sink, std::string_view text, Plain plain, Escape escape) {
+    std::size_t run = 0; // where the current run of plain bytes starts
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const auto byte = static_cast<unsigned char>(text[i]);
+        if (plain(byte)) continue;
+        sink.append(text.substr(run, i - run));
+        escape(sink, byte);
+        run = i + 1;
+    }
+    sink.append(text.substr(run));
+}
+
 // Writes into a caller's buffer and keeps counting past its end, so that a failed write
 // reports the size it needed.
 class span_writer {

@@ -3,13 +3,17 @@
 // What validation finds in a query: errors, which the server rejects with 400, and warnings,
 // which say what the server will silently do instead of what was probably meant.
 
+#include <algorithm>
 #include <array>
 #include <cstddef>
 #include <cstdint>
 #include <string_view>
 
 #include <didit/config.hpp>
+#include <didit/date.hpp>
+#include <didit/detail/writer.hpp>
 #include <didit/fixed_list.hpp>
+#include <didit/query/parameter.hpp>
 
 namespace didit {
 
@@ -42,10 +46,45 @@ enum class finding : std::uint8_t {
     registration_number_separators,
     document_name_split_at_comma,
     document_name_not_split,
+    list_item_split_at_comma,
 };
 
+// How many findings there are. A new finding goes last, and this names it.
+inline constexpr std::size_t finding_count =
+    static_cast<std::size_t>(finding::list_item_split_at_comma) + 1;
+
+// Every finding is listed, so that a new one does not compile until it is given a severity.
 constexpr severity severity_of(finding f) {
-    return f <= finding::invalid_choice ? severity::error : severity::warning;
+    switch (f) {
+    case finding::invalid_session_kind:
+    case finding::invalid_date:
+    case finding::invalid_uuid:
+    case finding::invalid_choice:
+        return severity::error;
+    case finding::unknown_parameter:
+    case finding::repeated_parameter:
+    case finding::empty_value:
+    case finding::unrecognised_status:
+    case finding::unrecognised_document_type:
+    case finding::document_display_name:
+    case finding::unrecognised_session_type:
+    case finding::workflow_id_dropped:
+    case finding::no_valid_workflow_id:
+    case finding::boolean_ignored:
+    case finding::limit_replaced:
+    case finding::limit_clamped:
+    case finding::offset_replaced:
+    case finding::kyc_only_filter_on_business:
+    case finding::kyc_only_filter_on_all:
+    case finding::date_to_midnight_on_kyb:
+    case finding::empty_date_range:
+    case finding::registration_number_separators:
+    case finding::document_name_split_at_comma:
+    case finding::document_name_not_split:
+    case finding::list_item_split_at_comma:
+        return severity::warning;
+    }
+    return severity::error; // unreachable for valid enumerators
 }
 
 struct diagnostic {
@@ -63,6 +102,41 @@ struct diagnostic {
 
     friend constexpr bool operator==(const diagnostic&, const diagnostic&) = default;
 };
+
+namespace detail {
+
+constexpr diagnostic make_diagnostic(finding what, parameter p, std::string_view value = {},
+                                     std::string_view hint = {}) {
+    diagnostic d;
+    d.what = what;
+    d.parameter = to_string(p);
+    d.value = value;
+    d.hint = hint;
+    return d;
+}
+
+// `d` with `text` as its derived text, or without one when the text does not fit.
+constexpr diagnostic with_derived(diagnostic d, std::string_view text) {
+    if (text.size() > d.derived_text.size()) return d;
+    std::copy(text.begin(), text.end(), d.derived_text.begin());
+    d.derived_size = static_cast<std::uint8_t>(text.size());
+    return d;
+}
+
+constexpr diagnostic with_derived(diagnostic d, std::int64_t number) {
+    span_writer out(d.derived_text);
+    append_decimal(out, number);
+    d.derived_size = static_cast<std::uint8_t>(out.size());
+    return d;
+}
+
+constexpr diagnostic with_derived(diagnostic d, const date& day) {
+    char text[date::text_size];
+    day.to_chars(text);
+    return with_derived(d, std::string_view(text, date::text_size));
+}
+
+} // namespace detail
 
 // A bounded set of diagnostics. Errors always fit (one per typed parameter at most); warnings
 // that arrive when only room for errors is left are counted in dropped_warnings().

@@ -12,6 +12,7 @@
 #include <didit/detail/writer.hpp>
 #include <didit/query/form.hpp>
 #include <didit/query/query.hpp>
+#include <didit/query/value_text.hpp>
 #include <didit/result.hpp>
 
 namespace didit {
@@ -21,79 +22,11 @@ inline constexpr std::string_view sessions_path = "/v3/sessions/";
 
 namespace detail {
 
-template<text_sink Sink>
-constexpr void write_item(Sink& out, std::string_view text) {
-    out.append(text);
-}
-
-template<text_sink Sink>
-constexpr void write_item(Sink& out, std::int64_t number) {
-    append_decimal(out, number);
-}
-
-template<text_sink Sink>
-constexpr void write_item(Sink& out, bool flag) {
-    out.append(flag ? "true" : "false");
-}
-
-template<text_sink Sink, wire_enum E>
-constexpr void write_item(Sink& out, E value) {
-    out.append(to_string(value));
-}
-
-template<text_sink Sink>
-constexpr void write_item(Sink& out, const date& day) {
-    char text[date::text_size];
-    day.to_chars(text);
-    out.append(std::string_view(text, date::text_size));
-}
-
-template<text_sink Sink>
-constexpr void write_item(Sink& out, const uuid& id) {
-    char text[uuid::text_size];
-    id.to_chars(text);
-    out.append(std::string_view(text, uuid::text_size));
-}
-
-template<text_sink Sink, class T>
-constexpr void write_item(Sink& out, const lenient<T>& item) {
-    if (item.recognised())
-        write_item(out, item.value());
-    else
-        out.append(item.text());
-}
-
-template<text_sink Sink, class T>
-constexpr void write_item(Sink& out, const std::optional<T>& value) {
-    if (value) write_item(out, *value);
-}
-
-// List items joined by commas.
-template<text_sink Sink, class T>
-constexpr void write_item(Sink& out, const query_list<T>& items) {
-    for (std::size_t i = 0; i < items.size(); ++i) {
-        if (i != 0) out.append(",");
-        write_item(out, items[i]);
-    }
-}
-
-} // namespace detail
-
-// Writes the value of parameter `p` as the server receives it (before form encoding).
-template<detail::text_sink Sink>
-constexpr void write_value(Sink& out, const query& q, parameter p) {
-    visit_parameter(q, p, [&](const auto& member) { detail::write_item(out, member); });
-}
-
-namespace detail {
-
 // Writes the name=value pairs in sorted order, `lead` before the first and '&' between.
-template <text_sink Sink>
+template<text_sink Sink>
 constexpr void write_pairs(Sink& out, const query& q, std::string_view lead) {
     for (const parameter p : parameters_by_name) {
-        span_writer measure({});
-        write_value(measure, q, p);
-        if (measure.size() == 0) continue; // the server treats an empty value as absent
+        if (!is_set(q, p)) continue;
         out.append(lead);
         out.append(to_string(p));
         out.append("=");
@@ -106,13 +39,13 @@ constexpr void write_pairs(Sink& out, const query& q, std::string_view lead) {
 } // namespace detail
 
 // Writes the query string, without the '?'.
-template <detail::text_sink Sink>
+template<detail::text_sink Sink>
 constexpr void write_query_string(Sink& out, const query& q) {
     detail::write_pairs(out, q, "");
 }
 
 // Writes base + "/v3/sessions/", then '?' and the query string when there is one.
-template <detail::text_sink Sink>
+template<detail::text_sink Sink>
 constexpr void write_url(Sink& out, const query& q, std::string_view base = default_base_url) {
     if (base.ends_with('/')) base.remove_suffix(1);
     out.append(base);

@@ -23,32 +23,26 @@ public:
         : out_(out) {}
 
     constexpr void append(std::string_view text) {
-        constexpr std::string_view hex = "0123456789ABCDEF";
-        std::size_t plain = 0; // start of the run of bytes that need no escape
-        for (std::size_t i = 0; i < text.size(); ++i) {
-            const auto byte = static_cast<unsigned char>(text[i]);
-            if (is_unreserved(text[i])) continue;
-            out_.append(text.substr(plain, i - plain));
+        detail::append_escaped(out_, text, is_unreserved, [](Sink& out, unsigned char byte) {
+            constexpr std::string_view hex = "0123456789ABCDEF";
             const char escaped[3] = {'%', hex[byte >> 4], hex[byte & 0xF]};
-            out_.append(byte == ' ' ? std::string_view("+") : std::string_view(escaped, 3));
-            plain = i + 1;
-        }
-        out_.append(text.substr(plain));
+            out.append(byte == ' ' ? std::string_view("+") : std::string_view(escaped, 3));
+        });
     }
 
 private:
-    static constexpr bool is_unreserved(char c) {
-        return detail::is_digit(c) || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+    static constexpr bool is_unreserved(unsigned char c) {
+        return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
                c == '_' || c == '.' || c == '-' || c == '~';
     }
 
     Sink& out_;
 };
 
-// Decodes one form-encoded component into `out`, which needs room for `encoded.size()` bytes:
-// '+' becomes a space and %XX its byte; a '%' without two hex digits stays as it is.
-// Returns the decoded size.
-constexpr std::size_t form_decode(std::string_view encoded, std::span<char> out) {
+// Decodes one form-encoded component into `out`: '+' becomes a space and %XX its byte; a '%'
+// without two hex digits stays as it is. Returns the decoded size, at most `encoded.size()`, or
+// buffer_too_small when `out` cannot hold it (`out` is never written past its end).
+constexpr result<std::size_t> form_decode(std::string_view encoded, std::span<char> out) {
     std::size_t size = 0;
     for (std::size_t i = 0; i < encoded.size(); ++i) {
         char c = encoded[i];
@@ -60,6 +54,8 @@ constexpr std::size_t form_decode(std::string_view encoded, std::span<char> out)
                                   detail::hex_value(encoded[i + 2]));
             i += 2;
         }
+        if (size == out.size())
+            return error{errc::buffer_too_small, "the buffer is too small for the decoded text"};
         out[size++] = c;
     }
     return size;
@@ -84,7 +80,8 @@ constexpr result<std::size_t> parse_form(std::string_view encoded, std::span<cha
             return error{errc::capacity_exceeded, "too many parameters in the query string"};
         const auto equals = segment.find('=');
         const auto decode = [&](std::string_view part) {
-            const std::size_t size = form_decode(part, scratch.subspan(used));
+            // Cannot fail: the scratch buffer is at least as large as the whole query string.
+            const std::size_t size = form_decode(part, scratch.subspan(used)).value();
             const std::string_view decoded(scratch.data() + used, size);
             used += size;
             return decoded;

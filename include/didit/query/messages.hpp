@@ -20,17 +20,14 @@ namespace detail {
 // `text` between backticks, with control bytes shown as \xNN so a message stays one line.
 template<text_sink Sink>
 constexpr void append_quoted(Sink& out, std::string_view text) {
-    constexpr std::string_view hex = "0123456789abcdef";
     out.append("`");
-    for (const char c : text) {
-        const auto byte = static_cast<unsigned char>(c);
-        if (byte >= 0x20 && byte != 0x7F) {
-            out.append(std::string_view(&c, 1));
-            continue;
-        }
-        const char escaped[4] = {'\\', 'x', hex[byte >> 4], hex[byte & 0xF]};
-        out.append(std::string_view(escaped, 4));
-    }
+    append_escaped(
+        out, text, [](unsigned char byte) { return byte >= 0x20 && byte != 0x7F; },
+        [](Sink& sink, unsigned char byte) {
+            constexpr std::string_view hex = "0123456789abcdef";
+            const char escaped[4] = {'\\', 'x', hex[byte >> 4], hex[byte & 0xF]};
+            sink.append(std::string_view(escaped, 4));
+        });
     out.append("`");
 }
 
@@ -102,6 +99,13 @@ private:
     Sink& out_;
 };
 
+// What the server does when the parameter named `name` has no value.
+constexpr std::string_view without_a_value(std::string_view name) {
+    if (name == to_string(parameter::limit)) return "uses the default, 50";
+    if (name == to_string(parameter::offset)) return "uses 0";
+    return "applies no filter";
+}
+
 // "; use `hint`" when there is a hint.
 template<text_sink Sink>
 constexpr void append_use(Sink& out, std::string_view hint) {
@@ -139,7 +143,11 @@ constexpr void write_message(Sink& out, const diagnostic& d) {
         append_all(out, "given ", d.derived(), " times; the server uses only the last value");
         break;
     case finding::empty_value:
-        append_all(out, "empty; the server applies no filter");
+        if (d.value.empty())
+            append_all(out, "empty; the server ", detail::without_a_value(d.parameter));
+        else
+            append_all(out, value, " is only blanks, which the server strips; it ",
+                       detail::without_a_value(d.parameter));
         break;
     case finding::unrecognised_status:
         append_all(out, value, " matches no session: statuses are case-sensitive display names");
@@ -206,6 +214,11 @@ constexpr void write_message(Sink& out, const diagnostic& d) {
         append_all(out, "the server splits at commas only when the value holds more than one ",
                    quoted{" - "}, ", so these ", d.derived(), " names are matched as one");
         break;
+    case finding::list_item_split_at_comma:
+        append_all(out, value,
+                   " contains a comma and the server splits the list at every comma, "
+                   "so it reads this item as several");
+        break;
     }
 }
 
@@ -237,6 +250,15 @@ inline std::string message(const diagnostic& d) {
     detail::string_writer out{text};
     write_message(out, d);
     return text;
+}
+
+// `text` as messages quote the text they are given: between backticks, with control bytes
+// shown as \xNN, so that it stays on one line.
+inline std::string quote(std::string_view text) {
+    std::string quoted;
+    detail::string_writer out{quoted};
+    detail::append_quoted(out, text);
+    return quoted;
 }
 
 inline std::string error_body(const diagnostics& findings) {

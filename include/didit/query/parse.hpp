@@ -3,6 +3,7 @@
 // Reading raw `name=value` parameters exactly as the server reads them: the same errors for
 // what it rejects with 400, and warnings for what it ignores, drops or cannot match.
 
+#include <algorithm>
 #include <array>
 #include <cstddef>
 #include <cstdint>
@@ -10,9 +11,11 @@
 #include <optional>
 #include <span>
 #include <string_view>
+#include <type_traits>
 
 #include <didit/date.hpp>
 #include <didit/detail/text.hpp>
+#include <didit/query/comma_lists.hpp>
 #include <didit/query/diagnostics.hpp>
 #include <didit/query/parameter.hpp>
 #include <didit/query/query.hpp>
@@ -69,29 +72,13 @@ constexpr std::optional<bool> server_boolean(std::string_view text) {
     return std::nullopt;
 }
 
-// Calls `add` with each comma-separated item of `text`, empty ones included.
-template<class Add>
-constexpr bool for_each_item(std::string_view text, Add add) {
-    for (;;) {
-        const auto comma = text.find(',');
-        if (!add(text.substr(0, comma))) return false;
-        if (comma == std::string_view::npos) return true;
-        text.remove_prefix(comma + 1);
-    }
-}
-
 // One list item as the server reads it: as it is, or recognised as the list's value type.
 template<class Item>
 constexpr Item read_item(std::string_view text) {
-    if constexpr (std::is_same_v<Item, std::string_view>) {
+    if constexpr (std::is_same_v<Item, std::string_view>)
         return text;
-    } else if constexpr (std::is_same_v<Item, lenient<uuid>>) {
-        if (const auto id = uuid::parse(text)) return id.value();
-        return Item::unrecognised(text);
-    } else {
-        if (const auto value = from_string<typename Item::value_type>(text)) return *value;
-        return Item::unrecognised(text);
-    }
+    else
+        return Item::from_text(text);
 }
 
 constexpr error too_many_items(parameter p) {
@@ -148,13 +135,13 @@ constexpr std::string_view probable_parameter(std::string_view name) {
 // Reads `text` (non-empty) as the value of `p` into `out`.
 constexpr result<void> read_parameter(parsed_query& out, parameter p, std::string_view text) {
     query& q = out.value;
-    const auto warn = [&](finding what) { out.findings.add(make_diagnostic(what, p, text)); };
+    const auto report = [&](finding what) { out.findings.add(make_diagnostic(what, p, text)); };
     switch (p) {
     case parameter::session_kind:
         for (std::size_t i = 0; i < enum_count<didit::session_kind>; ++i)
             if (iequals(text, wire_names<didit::session_kind>[i]))
                 q.session_kind = static_cast<didit::session_kind>(i);
-        if (!q.session_kind) warn(finding::invalid_session_kind);
+        if (!q.session_kind) report(finding::invalid_session_kind);
         return {};
     case parameter::limit:
     case parameter::offset: {
@@ -162,7 +149,7 @@ constexpr result<void> read_parameter(parsed_query& out, parameter p, std::strin
         if (number)
             (p == parameter::limit ? q.limit : q.offset) = *number;
         else
-            warn(p == parameter::limit ? finding::limit_replaced : finding::offset_replaced);
+            report(p == parameter::limit ? finding::limit_replaced : finding::offset_replaced);
         return {};
     }
     case parameter::date_from:
@@ -171,22 +158,26 @@ constexpr result<void> read_parameter(parsed_query& out, parameter p, std::strin
         if (day)
             (p == parameter::date_from ? q.date_from : q.date_to) = day.value();
         else
-            warn(finding::invalid_date);
+            report(finding::invalid_date);
         return {};
     }
     case parameter::didit_internal_id:
     case parameter::euuid: {
-        if (strip(text).empty()) return {}; // the form field strips first: no filter
-        const auto id = uuid::parse(strip(text));
+        const auto stripped = strip(text);
+        if (stripped.empty()) { // the form field strips first: no filter
+            report(finding::empty_value);
+            return {};
+        }
+        const auto id = uuid::parse(stripped);
         if (id)
             (p == parameter::euuid ? q.euuid : q.didit_internal_id) = id.value();
         else
-            warn(finding::invalid_uuid);
+            report(finding::invalid_uuid);
         return {};
     }
     case parameter::api_service:
         q.api_service = from_string<didit::api_service>(text);
-        if (!q.api_service) warn(finding::invalid_choice);
+        if (!q.api_service) report(finding::invalid_choice);
         return {};
     case parameter::status_initialized_as_in_review:
     case parameter::is_kyc_to_be_reviewed: {
@@ -195,11 +186,12 @@ constexpr result<void> read_parameter(parsed_query& out, parameter p, std::strin
             (p == parameter::is_kyc_to_be_reviewed ? q.is_kyc_to_be_reviewed
                                                    : q.status_initialized_as_in_review) = *flag;
         else
-            warn(finding::boolean_ignored);
+            report(finding::boolean_ignored);
         return {};
     }
     case parameter::document_name:
-        if (count_name_separators(text) > 1) return read_list(q.document_name, p, text);
+        if (splits_document_names(count_name_separators(text)))
+            return read_list(q.document_name, p, text);
         (void)q.document_name.try_push_back(text); // matched whole
         return {};
     default:
@@ -207,7 +199,7 @@ constexpr result<void> read_parameter(parsed_query& out, parameter p, std::strin
             if constexpr (std::is_same_v<std::remove_cvref_t<decltype(member)>, std::string_view>) {
                 member = text;
                 return {};
-            } else if constexpr (requires { member.try_push_back(member[0]); }) {
+            } else if constexpr (is_query_list<std::remove_cvref_t<decltype(member)>>) {
                 return read_list(member, p, text);
             } else {
                 return {}; // every other member type has its case above

@@ -31,6 +31,13 @@ namespace didit {
 template<class T>
 using query_list = fixed_list<T, max_list_items>;
 
+namespace detail {
+template<class T>
+inline constexpr bool is_query_list = false;
+template<class T>
+inline constexpr bool is_query_list<query_list<T>> = true;
+} // namespace detail
+
 struct query {
     std::optional<didit::session_kind> session_kind{};
     std::optional<std::int64_t> limit{};
@@ -109,16 +116,6 @@ constexpr decltype(auto) visit_parameter(Query& q, parameter p, F&& f) {
         return f(q.organization_name);
     }
     return f(q.session_kind); // unreachable for valid enumerators
-}
-
-// Whether the query sends parameter `p`.
-constexpr bool is_set(const query& q, parameter p) {
-    return visit_parameter(q, p, [](const auto& member) {
-        if constexpr (requires { member.has_value(); })
-            return member.has_value();
-        else
-            return !member.empty();
-    });
 }
 
 } // namespace didit

@@ -4,19 +4,22 @@
 // how they combine. Typed values cannot hold what the server rejects (dates, UUIDs and choices
 // are checked when they are made), so every finding here is a warning.
 
-#include <algorithm>
 #include <cstddef>
 #include <cstdint>
 #include <optional>
 #include <span>
 #include <string_view>
+#include <type_traits>
 
 #include <didit/date.hpp>
 #include <didit/detail/text.hpp>
-#include <didit/detail/writer.hpp>
 #include <didit/enums.hpp>
+#include <didit/lenient.hpp>
+#include <didit/query/comma_lists.hpp>
 #include <didit/query/diagnostics.hpp>
 #include <didit/query/query.hpp>
+#include <didit/query/value_text.hpp>
+#include <didit/uuid.hpp>
 
 namespace didit {
 
@@ -37,37 +40,6 @@ constexpr std::int64_t effective_offset(const query& q) {
 }
 
 namespace detail {
-
-constexpr diagnostic make_diagnostic(finding what, parameter p, std::string_view value = {},
-                                     std::string_view hint = {}) {
-    diagnostic d;
-    d.what = what;
-    d.parameter = to_string(p);
-    d.value = value;
-    d.hint = hint;
-    return d;
-}
-
-// `d` with `text` as its derived text, or without one when the text does not fit.
-constexpr diagnostic with_derived(diagnostic d, std::string_view text) {
-    if (text.size() > d.derived_text.size()) return d;
-    std::copy(text.begin(), text.end(), d.derived_text.begin());
-    d.derived_size = static_cast<std::uint8_t>(text.size());
-    return d;
-}
-
-constexpr diagnostic with_derived(diagnostic d, std::int64_t number) {
-    span_writer out(d.derived_text);
-    append_decimal(out, number);
-    d.derived_size = static_cast<std::uint8_t>(out.size());
-    return d;
-}
-
-constexpr diagnostic with_derived(diagnostic d, const date& day) {
-    char text[date::text_size];
-    day.to_chars(text);
-    return with_derived(d, std::string_view(text, date::text_size));
-}
 
 // Whether `a` and `b` are the same name written another way: case, blanks around it, and
 // '_' for ' ' (so APPROVED and IN_REVIEW find Approved and In Review).
@@ -90,11 +62,47 @@ constexpr std::string_view probable_name(std::string_view text) {
     return {};
 }
 
+// The text of an item that is sent as it was given: a string, or a lenient item the server
+// does not recognise. Empty for a recognised value.
+constexpr std::string_view given_text(std::string_view item) {
+    return item;
+}
+
+template<class T>
+constexpr std::string_view given_text(const lenient<T>& item) {
+    return item.recognised() ? std::string_view{} : item.text();
+}
+
+// Whether the server reads `item` as one item that it does not recognise. An item with a comma
+// is read as several instead, which check_item_commas reports.
+template<class T>
+constexpr bool unrecognised_item(const lenient<T>& item) {
+    return !item.recognised() && !contains(item.text(), ",");
+}
+
+// Items are sent joined by commas, so the server splits an item that holds one. `document_name`
+// has its own rule (check_document_names).
+constexpr void check_item_commas(const query& q, diagnostics& out) {
+    for (std::size_t i = 0; i < enum_count<parameter>; ++i) {
+        const auto p = static_cast<parameter>(i);
+        if (p == parameter::document_name) continue;
+        visit_parameter(q, p, [&](const auto& member) {
+            if constexpr (is_query_list<std::remove_cvref_t<decltype(member)>>)
+                for (const auto& item : member)
+                    if (contains(given_text(item), ","))
+                        out.add(make_diagnostic(finding::list_item_split_at_comma, p,
+                                                given_text(item)));
+        });
+    }
+}
+
+// List checks look only at lists the server receives: one empty item is never sent.
 template<wire_enum E>
-constexpr void check_choices(const query_list<lenient<E>>& items, parameter p, finding what,
-                             diagnostics& out) {
+constexpr void check_choices(const query& q, const query_list<lenient<E>>& items, parameter p,
+                             finding what, diagnostics& out) {
+    if (!is_set(q, p)) return;
     for (const auto& item : items)
-        if (!item.recognised())
+        if (unrecognised_item(item))
             out.add(make_diagnostic(what, p, item.text(), probable_name<E>(item.text())));
 }
 
@@ -110,8 +118,9 @@ constexpr std::string_view code_for_display_name(std::string_view text) {
 }
 
 constexpr void check_document_types(const query& q, diagnostics& out) {
+    if (!is_set(q, parameter::document_type)) return;
     for (const auto& item : q.document_type) {
-        if (item.recognised()) continue;
+        if (!unrecognised_item(item)) continue;
         if (const auto code = code_for_display_name(item.text()); !code.empty())
             out.add(make_diagnostic(finding::document_display_name, parameter::document_type,
                                     item.text(), code));
@@ -121,17 +130,23 @@ constexpr void check_document_types(const query& q, diagnostics& out) {
     }
 }
 
+// Whether any of the items the server reads from `text` is a UUID: an item given with commas
+// is several items to the server.
+constexpr bool holds_a_uuid(std::string_view text) {
+    // for_each_item stops early, returning false, at the first item that is a UUID.
+    return !for_each_item(text, [](std::string_view item) { return !uuid::parse(item); });
+}
+
 constexpr void check_workflow_ids(const query& q, diagnostics& out) {
+    if (!is_set(q, parameter::workflow_id)) return;
     bool any_valid = false;
     for (const auto& item : q.workflow_id) {
-        if (item.recognised())
-            any_valid = true;
-        else
+        any_valid = any_valid || item.recognised() || holds_a_uuid(item.text());
+        if (unrecognised_item(item))
             out.add(
                 make_diagnostic(finding::workflow_id_dropped, parameter::workflow_id, item.text()));
     }
-    if (!q.workflow_id.empty() && !any_valid)
-        out.add(make_diagnostic(finding::no_valid_workflow_id, parameter::workflow_id));
+    if (!any_valid) out.add(make_diagnostic(finding::no_valid_workflow_id, parameter::workflow_id));
 }
 
 constexpr void check_paging(const query& q, diagnostics& out) {
@@ -186,21 +201,13 @@ constexpr void check_registration_search(const query& q, diagnostics& out) {
     out.add(d);
 }
 
-// The server splits `document_name` at commas only when the value holds more than one " - ".
-constexpr std::size_t count_name_separators(std::string_view text) {
-    std::size_t count = 0;
-    for (auto at = text.find(" - "); at != std::string_view::npos; at = text.find(" - ", at + 3))
-        ++count;
-    return count;
-}
-
 constexpr void check_document_names(const query& q, diagnostics& out) {
     const auto& names = q.document_name;
     // The items are sent joined by commas, and no " - " can span a comma.
     std::size_t separators = 0;
     for (const auto name : names)
         separators += count_name_separators(name);
-    const bool server_splits = separators > 1;
+    const bool server_splits = splits_document_names(separators);
     if (!server_splits && names.size() > 1) {
         auto d = make_diagnostic(finding::document_name_not_split, parameter::document_name);
         out.add(with_derived(d, static_cast<std::int64_t>(names.size())));
@@ -217,7 +224,7 @@ constexpr void check_document_names(const query& q, diagnostics& out) {
 // Adds to `out` the warnings for `q`.
 constexpr void validate(const query& q, diagnostics& out) {
     detail::check_paging(q, out);
-    detail::check_choices(q.status, parameter::status, finding::unrecognised_status, out);
+    detail::check_choices(q, q.status, parameter::status, finding::unrecognised_status, out);
     detail::check_workflow_ids(q, out);
     if (q.date_from && q.date_to && *q.date_from > *q.date_to)
         out.add(detail::with_derived(
@@ -225,7 +232,8 @@ constexpr void validate(const query& q, diagnostics& out) {
             *q.date_from));
     detail::check_document_types(q, out);
     detail::check_document_names(q, out);
-    detail::check_choices(q.session_type, parameter::session_type,
+    detail::check_item_commas(q, out);
+    detail::check_choices(q, q.session_type, parameter::session_type,
                           finding::unrecognised_session_type, out);
     detail::check_kind_specific(q, out);
     detail::check_registration_search(q, out);
