@@ -12,6 +12,7 @@
 #include <string>
 #include <vector>
 
+#include <didit/detail/json_escaper.hpp>
 #include <didit/json.hpp>
 
 #include <catch2/catch.hpp>
@@ -367,4 +368,41 @@ TEST_CASE("the reader works in constant evaluation", "[json]") {
     static_assert(json::parse("1.5").value().get_double().value() == 1.5);
     static_assert((*json::parse("\"\\u20ac\"")).get_string().value() == "\xE2\x82\xAC");
     SUCCEED("checked at compile time");
+}
+
+TEST_CASE("escaped text reads back as itself; invalid UTF-8 becomes U+FFFD", "[json][escape]") {
+    struct collected {
+        std::string text;
+        void append(std::string_view more) { text.append(more); }
+    };
+    const auto escape = [](std::string_view text) {
+        collected out;
+        didit::detail::json_escaper<collected> escaper(out);
+        escaper.append(text);
+        return out.text;
+    };
+    CHECK(escape("plain \xC3\xA9 \xF0\x9F\x98\x80") == "plain \xC3\xA9 \xF0\x9F\x98\x80");
+    CHECK(escape("q\"b\\n\nt\tc\x01\x1f\x7f") == "q\\\"b\\\\n\\nt\\tc\\u0001\\u001f\x7f");
+    CHECK(escape("\xE2\x80\xA8\xE2\x80\xA9") == "\\u2028\\u2029");
+    CHECK(escape("a\xFF"
+                 "b\xC3") == "a\xEF\xBF\xBD"
+                             "b\xEF\xBF\xBD");
+
+    std::mt19937 random(5);
+    for (int round = 0; round < 2000; ++round) {
+        std::string text;
+        const auto length = random() % 30;
+        for (std::size_t i = 0; i < length; ++i) {
+            // Code points of every length, most of them ASCII, surrogates left out.
+            auto code = random() % 4 == 0 ? static_cast<std::uint32_t>(random() % 0x110000)
+                                          : static_cast<std::uint32_t>(random() % 0x80);
+            if (code >= 0xD800 && code <= 0xDFFF) code = 0xFFFD;
+            text += utf8(code);
+        }
+        const auto quoted = "\"" + escape(text) + "\"";
+        INFO(quoted);
+        const auto value = json::parse(quoted);
+        REQUIRE(value.has_value());
+        CHECK(value->get_string().value().to_string() == text);
+    }
 }

@@ -7,7 +7,7 @@
 #include <string>
 #include <string_view>
 
-#include <didit/detail/utf8.hpp>
+#include <didit/detail/json_escaper.hpp>
 #include <didit/detail/writer.hpp>
 #include <didit/enums.hpp>
 #include <didit/query/diagnostics.hpp>
@@ -50,54 +50,6 @@ constexpr void append_all(Sink& out, quoted first, Parts... rest) {
     append_quoted(out, first.text);
     append_all(out, rest...);
 }
-
-// A sink adaptor that escapes text for a JSON string as Python's json.dumps(ensure_ascii=False)
-// does, plus the U+2028 and U+2029 escapes the server's renderer adds. Bytes that are not
-// UTF-8 become U+FFFD, as the server decoded them.
-template<text_sink Sink>
-class json_escaper {
-public:
-    constexpr explicit json_escaper(Sink& out)
-        : out_(out) {}
-
-    constexpr void append(std::string_view text) {
-        constexpr std::string_view hex = "0123456789abcdef";
-        while (!text.empty()) {
-            const auto step = next_utf8(text);
-            const auto sequence = text.substr(0, step.length);
-            text.remove_prefix(step.length);
-            const auto byte = static_cast<unsigned char>(sequence[0]);
-            if (!step.valid)
-                out_.append("\xEF\xBF\xBD");
-            else if (sequence == "\xE2\x80\xA8")
-                out_.append("\\u2028");
-            else if (sequence == "\xE2\x80\xA9")
-                out_.append("\\u2029");
-            else if (byte == '"')
-                out_.append("\\\"");
-            else if (byte == '\\')
-                out_.append("\\\\");
-            else if (byte == '\n')
-                out_.append("\\n");
-            else if (byte == '\r')
-                out_.append("\\r");
-            else if (byte == '\t')
-                out_.append("\\t");
-            else if (byte == '\b')
-                out_.append("\\b");
-            else if (byte == '\f')
-                out_.append("\\f");
-            else if (byte < 0x20) {
-                const char escaped[6] = {'\\', 'u', '0', '0', hex[byte >> 4], hex[byte & 0xF]};
-                out_.append(std::string_view(escaped, 6));
-            } else
-                out_.append(sequence);
-        }
-    }
-
-private:
-    Sink& out_;
-};
 
 // What the server does when the parameter named `name` has no value.
 constexpr std::string_view without_a_value(std::string_view name) {

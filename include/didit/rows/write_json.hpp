@@ -12,10 +12,10 @@
 #include <string_view>
 #include <tuple>
 
+#include <didit/detail/json_escaper.hpp>
 #include <didit/detail/writer.hpp>
 #include <didit/json/string.hpp>
 #include <didit/json/value.hpp>
-#include <didit/query/messages.hpp>
 #include <didit/rows/features.hpp>
 #include <didit/rows/field.hpp>
 #include <didit/rows/row.hpp>
