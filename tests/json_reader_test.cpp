@@ -17,6 +17,8 @@
 
 #include <catch2/catch.hpp>
 
+#include "json_tree.hpp"
+
 namespace {
 
 using didit::errc;
@@ -54,24 +56,7 @@ json::value root(std::string_view doc) {
 // A valid UTF-8 encoding of `code`.
 std::string utf8(std::uint32_t code) {
     std::string out;
-    const auto byte = [](std::uint32_t bits) {
-        return static_cast<char>(static_cast<unsigned char>(bits));
-    };
-    if (code < 0x80) {
-        out += byte(code);
-    } else if (code < 0x800) {
-        out += byte(0xC0 | (code >> 6));
-        out += byte(0x80 | (code & 0x3F));
-    } else if (code < 0x10000) {
-        out += byte(0xE0 | (code >> 12));
-        out += byte(0x80 | ((code >> 6) & 0x3F));
-        out += byte(0x80 | (code & 0x3F));
-    } else {
-        out += byte(0xF0 | (code >> 18));
-        out += byte(0x80 | ((code >> 12) & 0x3F));
-        out += byte(0x80 | ((code >> 6) & 0x3F));
-        out += byte(0x80 | (code & 0x3F));
-    }
+    didit_test::append_utf8(out, code);
     return out;
 }
 

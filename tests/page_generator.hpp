@@ -19,6 +19,31 @@
 
 namespace didit_test {
 
+// A time written as RFC 3339, in UTC ("Z") or as local time at an offset; std::chrono does the
+// calendar arithmetic, as an oracle independent of the library.
+inline std::string format_time(std::chrono::sys_time<std::chrono::microseconds> at,
+                               int offset_minutes, bool fraction) {
+    using namespace std::chrono;
+    const auto local = at + minutes(offset_minutes);
+    const auto day = floor<days>(local);
+    const year_month_day ymd(day);
+    const hh_mm_ss<microseconds> time(local - day);
+    char text[48];
+    std::snprintf(text, sizeof text, "%04d-%02u-%02uT%02d:%02d:%02d", int(ymd.year()),
+                  unsigned(ymd.month()), unsigned(ymd.day()), int(time.hours().count()),
+                  int(time.minutes().count()), int(time.seconds().count()));
+    std::string out = text;
+    if (fraction) {
+        std::snprintf(text, sizeof text, ".%06d", int(time.subseconds().count()));
+        out += text;
+    }
+    if (offset_minutes == 0) return out + "Z";
+    const int magnitude = offset_minutes < 0 ? -offset_minutes : offset_minutes;
+    std::snprintf(text, sizeof text, "%c%02d:%02d", offset_minutes < 0 ? '-' : '+', magnitude / 60,
+                  magnitude % 60);
+    return out + text;
+}
+
 struct generated_row {
     node wire;     // what the server sends
     node expected; // what write_json writes for it
@@ -137,30 +162,6 @@ private:
             return static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
         });
         expected.add(key, node::of(id));
-    }
-
-    // A time written in UTC, or as local time at an offset; std::chrono is the oracle.
-    static std::string format_time(std::chrono::sys_time<std::chrono::microseconds> at,
-                                   int offset_minutes, bool fraction) {
-        using namespace std::chrono;
-        const auto local = at + minutes(offset_minutes);
-        const auto day = floor<days>(local);
-        const year_month_day ymd(day);
-        const hh_mm_ss<microseconds> time(local - day);
-        char text[48];
-        std::snprintf(text, sizeof text, "%04d-%02u-%02uT%02d:%02d:%02d", int(ymd.year()),
-                      unsigned(ymd.month()), unsigned(ymd.day()), int(time.hours().count()),
-                      int(time.minutes().count()), int(time.seconds().count()));
-        std::string out = text;
-        if (fraction) {
-            std::snprintf(text, sizeof text, ".%06d", int(time.subseconds().count()));
-            out += text;
-        }
-        if (offset_minutes == 0) return out + "Z";
-        const int magnitude = offset_minutes < 0 ? -offset_minutes : offset_minutes;
-        std::snprintf(text, sizeof text, "%c%02d:%02d", offset_minutes < 0 ? '-' : '+',
-                      magnitude / 60, magnitude % 60);
-        return out + text;
     }
 
     void add_timestamp(node& wire, node& expected, const std::string& key) {
