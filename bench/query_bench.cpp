@@ -7,7 +7,7 @@
 
 #include <benchmark/benchmark.h>
 
-#include "../tests/allocation_counter.hpp"
+#include "measure.hpp"
 
 namespace {
 
@@ -23,18 +23,6 @@ const std::vector<didit::raw_parameter> raw_query{
     {"offset", "2000"},
 };
 
-// Reports bytes of input (or output) per second and heap allocations per iteration.
-template<class Body>
-void run(benchmark::State& state, std::size_t bytes_per_iteration, Body body) {
-    const auto allocations_before = didit_test::allocations();
-    for (auto _ : state)
-        body();
-    state.SetBytesProcessed(state.iterations() * static_cast<std::int64_t>(bytes_per_iteration));
-    state.counters["allocs/iter"] =
-        benchmark::Counter(static_cast<double>(didit_test::allocations() - allocations_before) /
-                           static_cast<double>(state.iterations()));
-}
-
 std::size_t raw_size() {
     std::size_t size = 0;
     for (const auto& p : raw_query)
@@ -43,7 +31,7 @@ std::size_t raw_size() {
 }
 
 void didit_parse_query(benchmark::State& state) {
-    run(state, raw_size(), [] {
+    didit_bench::run(state, raw_size(), [] {
         auto parsed = didit::parse_query(raw_query);
         benchmark::DoNotOptimize(parsed);
     });
@@ -52,7 +40,7 @@ BENCHMARK(didit_parse_query);
 
 void didit_validate_query(benchmark::State& state) {
     const auto q = didit::parse_query(raw_query).value().value;
-    run(state, raw_size(), [&] {
+    didit_bench::run(state, raw_size(), [&] {
         auto findings = didit::validate(q);
         benchmark::DoNotOptimize(findings);
     });
@@ -63,7 +51,7 @@ void didit_encode_url(benchmark::State& state) {
     const auto q = didit::parse_query(raw_query).value().value;
     std::array<char, 1024> buffer{};
     const auto size = didit::encode_url(q, buffer).value();
-    run(state, size, [&] {
+    didit_bench::run(state, size, [&] {
         auto written = didit::encode_url(q, buffer);
         benchmark::DoNotOptimize(written);
         benchmark::DoNotOptimize(buffer.data());

@@ -230,7 +230,7 @@ private:
     }
 
     void escape_unit(std::string& out, std::uint32_t unit) {
-        char text[8];
+        char text[16];
         std::snprintf(text, sizeof text, chance(50) ? "\\u%04x" : "\\u%04X",
                       static_cast<unsigned>(unit));
         out += text;

@@ -9,6 +9,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <limits>
+#include <optional>
 #include <string_view>
 #include <type_traits>
 
@@ -337,9 +338,15 @@ public:
 
     // The value of the first member whose key equals `key`, or a missing_field error.
     constexpr result<value> find(std::string_view key) const {
+        if (const auto found = find_if_present(key)) return *found;
+        return detail::missing_member(document(), offset(), key);
+    }
+
+    // The same, for a member that may well be absent: no error to build and locate.
+    constexpr std::optional<value> find_if_present(std::string_view key) const {
         for (const member m : *this)
             if (m.key == key) return m.value;
-        return detail::missing_member(document(), offset(), key);
+        return std::nullopt;
     }
 };
 

@@ -58,10 +58,10 @@ constexpr bool read(row_reader& reader, json::value in, row& out) {
     json::object members;
     if (!take(reader, in.get_object(), members)) return false;
     out.source_ = in;
-    if (const auto kind = members.find("session_kind")) {
-        row_reader unread; // a discriminator of another type makes an unknown row, not an error
-        (void)read(unread, *kind, out.session_kind_);
-    }
+    // A discriminator of another type makes an unknown row, not an error.
+    if (const auto kind = members.find_if_present("session_kind");
+        kind && (kind->kind() == json::kind::string || kind->is_null()))
+        (void)read(reader, *kind, out.session_kind_);
     const auto& kind = out.session_kind_;
     if (kind && *kind == session_kind::user) {
         out.kind_ = row_kind::kyc;
