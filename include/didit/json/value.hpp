@@ -70,28 +70,74 @@ constexpr std::size_t skip_string(std::string_view doc, std::size_t pos) {
     return measure_string(doc, pos).end;
 }
 
-// Just past the value that starts at doc[pos] (the document is known to be valid).
+// Bytes that open or close a string, object or array: '"', '{' or '[', '}' or ']' ('[' and
+// ']' differ from '{' and '}' only in the 0x20 bit).
+constexpr std::uint64_t structure_bytes(std::uint64_t word) {
+    const auto folded = word | repeat_byte(0x20);
+    return zero_bytes(word ^ repeat_byte('"')) | zero_bytes(folded ^ repeat_byte('{')) |
+           zero_bytes(folded ^ repeat_byte('}'));
+}
+
+// Just past the number or literal that starts at doc[pos] (the document is known to be valid).
+constexpr std::size_t scalar_end(std::string_view doc, std::size_t pos) {
+    while (pos < doc.size() && doc[pos] != ',' && doc[pos] != '}' && doc[pos] != ']' &&
+           !is_json_space(doc[pos]))
+        ++pos;
+    return pos;
+}
+
+// Just past the value that starts at doc[pos] (the document is known to be valid). Containers
+// are crossed eight bytes at a time, stopping only at strings and brackets.
 constexpr std::size_t skip_value(std::string_view doc, std::size_t pos) {
+    const char first = doc[pos];
+    if (first == '"') return skip_string(doc, pos);
+    if (first != '{' && first != '[') return scalar_end(doc, pos);
     std::size_t depth = 0;
-    while (pos < doc.size()) {
+    for (;;) {
+        if constexpr (word_scanning) {
+            if (!std::is_constant_evaluated()) {
+                while (doc.size() - pos >= 8) {
+                    const auto marks = structure_bytes(load_word(doc.data() + pos));
+                    if (marks != 0) {
+                        pos += first_marked_byte(marks);
+                        break;
+                    }
+                    pos += 8;
+                }
+            }
+        }
+        if (pos >= doc.size()) return doc.size();
         const char c = doc[pos];
         if (c == '"') {
             pos = skip_string(doc, pos);
-            if (depth == 0) return pos;
         } else if (c == '{' || c == '[') {
             ++depth;
             ++pos;
         } else if (c == '}' || c == ']') {
-            if (depth == 0) return pos; // the end of the container around a scalar
             ++pos;
             if (--depth == 0) return pos;
-        } else if (depth == 0 && (c == ',' || is_json_space(c))) {
-            return pos;
         } else {
             ++pos;
         }
     }
-    return pos;
+}
+
+enum class integer_status : std::uint8_t { ok, not_an_integer, out_of_range };
+
+// The integer that `text`, a valid JSON number, spells.
+constexpr integer_status to_int64(std::string_view text, std::int64_t& out) {
+    const bool negative = text[0] == '-';
+    std::uint64_t magnitude = 0;
+    const std::uint64_t limit = negative ? std::uint64_t{1} << 63 : (std::uint64_t{1} << 63) - 1;
+    for (std::size_t i = negative ? 1 : 0; i < text.size(); ++i) {
+        if (!is_digit(text[i])) return integer_status::not_an_integer;
+        const auto digit = static_cast<std::uint64_t>(text[i] - '0');
+        if (magnitude > (limit - digit) / 10) return integer_status::out_of_range;
+        magnitude = magnitude * 10 + digit;
+    }
+    out =
+        negative ? static_cast<std::int64_t>(0 - magnitude) : static_cast<std::int64_t>(magnitude);
+    return integer_status::ok;
 }
 
 constexpr error located(std::string_view doc, std::size_t pos, errc code,
@@ -154,6 +200,24 @@ constexpr bool fast_path_double(std::string_view text, double& out) {
     return true;
 }
 
+// The double nearest to `text`, a valid JSON number; false when it is beyond a double's range
+// (or, in constant evaluation, beyond the exact fast path).
+constexpr bool to_double(std::string_view text, double& out) {
+    if (std::is_constant_evaluated()) return fast_path_double(text, out);
+    const auto [end, code] = std::from_chars(text.data(), text.data() + text.size(), out);
+    return code == std::errc{} && end == text.data() + text.size();
+}
+
+// The messages of the reader's type errors.
+inline constexpr std::string_view expected_string = "expected a string";
+inline constexpr std::string_view expected_integer = "expected an integer";
+inline constexpr std::string_view expected_number = "expected a number";
+inline constexpr std::string_view expected_boolean = "expected true or false";
+inline constexpr std::string_view expected_object = "expected an object";
+inline constexpr std::string_view expected_array = "expected an array";
+inline constexpr std::string_view integer_too_large = "integer does not fit in 64 bits";
+inline constexpr std::string_view double_too_large = "number does not fit in a double";
+
 } // namespace detail
 
 // One value of a validated document.
@@ -193,51 +257,37 @@ public:
     }
 
     constexpr result<bool> get_bool() const {
-        if (kind() != json::kind::boolean) return wrong_type("expected true or false");
+        if (kind() != json::kind::boolean) return wrong_type(detail::expected_boolean);
         return doc_[pos_] == 't';
     }
 
     constexpr result<json::string> get_string() const {
-        if (kind() != json::kind::string) return wrong_type("expected a string");
+        if (kind() != json::kind::string) return wrong_type(detail::expected_string);
         const auto extent = detail::measure_string(doc_, pos_);
         return json::string(doc_.substr(pos_ + 1, extent.end - pos_ - 2), extent.escaped);
     }
 
     // An integer: no fraction, no exponent, within 64 bits.
     constexpr result<std::int64_t> get_int64() const {
-        if (kind() != json::kind::number) return wrong_type("expected an integer");
-        const auto text = raw();
-        const bool negative = text[0] == '-';
-        std::uint64_t magnitude = 0;
-        const std::uint64_t limit =
-            negative ? std::uint64_t{1} << 63 : (std::uint64_t{1} << 63) - 1;
-        for (std::size_t i = negative ? 1 : 0; i < text.size(); ++i) {
-            if (!didit::detail::is_digit(text[i])) return wrong_type("expected an integer");
-            const auto digit = static_cast<std::uint64_t>(text[i] - '0');
-            if (magnitude > (limit - digit) / 10)
-                return detail::located(doc_, pos_, errc::out_of_range,
-                                       "integer does not fit in 64 bits");
-            magnitude = magnitude * 10 + digit;
+        if (kind() != json::kind::number) return wrong_type(detail::expected_integer);
+        std::int64_t number = 0;
+        switch (detail::to_int64(raw(), number)) {
+        case detail::integer_status::ok:
+            return number;
+        case detail::integer_status::not_an_integer:
+            return wrong_type(detail::expected_integer);
+        case detail::integer_status::out_of_range:
+            break;
         }
-        return negative ? static_cast<std::int64_t>(0 - magnitude)
-                        : static_cast<std::int64_t>(magnitude);
+        return detail::located(doc_, pos_, errc::out_of_range, detail::integer_too_large);
     }
 
     // A double, correctly rounded; values beyond its range are errors.
     constexpr result<double> get_double() const {
-        if (kind() != json::kind::number) return wrong_type("expected a number");
-        const auto text = raw();
+        if (kind() != json::kind::number) return wrong_type(detail::expected_number);
         double number = 0;
-        if (std::is_constant_evaluated()) {
-            if (!detail::fast_path_double(text, number))
-                return detail::located(doc_, pos_, errc::out_of_range,
-                                       "number needs run-time conversion");
-            return number;
-        }
-        const auto [end, code] = std::from_chars(text.data(), text.data() + text.size(), number);
-        if (code != std::errc{} || end != text.data() + text.size())
-            return detail::located(doc_, pos_, errc::out_of_range,
-                                   "number does not fit in a double");
+        if (!detail::to_double(raw(), number))
+            return detail::located(doc_, pos_, errc::out_of_range, detail::double_too_large);
         return number;
     }
 
@@ -351,12 +401,12 @@ public:
 };
 
 constexpr result<object> value::get_object() const {
-    if (kind() != json::kind::object) return wrong_type("expected an object");
+    if (kind() != json::kind::object) return wrong_type(detail::expected_object);
     return object(doc_, pos_);
 }
 
 constexpr result<array> value::get_array() const {
-    if (kind() != json::kind::array) return wrong_type("expected an array");
+    if (kind() != json::kind::array) return wrong_type(detail::expected_array);
     return array(doc_, pos_);
 }
 

@@ -119,30 +119,23 @@ struct forbidden_body {
 
 namespace detail {
 
-constexpr bool read(row_reader& reader, json::value in, message_list& out) {
-    if (in.kind() == json::kind::string) {
-        out = message_list(in);
-        return true;
-    }
-    json::array messages;
-    if (!take(reader, in.get_array(), messages)) return false;
-    for (const json::value message : messages) {
-        json::string text;
-        if (!read(reader, message, text)) return false;
-    }
+constexpr std::size_t read(row_reader& reader, json::value in, message_list& out) {
     out = message_list(in);
-    return true;
+    if (in.kind() == json::kind::string)
+        return json::detail::skip_string(in.document(), in.offset());
+    return read_elements(reader, in, [&](json::value message) {
+        json::string text;
+        return read(reader, message, text);
+    });
 }
 
-constexpr bool read(row_reader& reader, json::value in, bad_request_body& out) {
-    json::object parameters;
-    if (!take(reader, in.get_object(), parameters)) return false;
-    for (const json::member m : parameters) {
+constexpr std::size_t read(row_reader& reader, json::value in, bad_request_body& out) {
+    const auto end = read_members(reader, in, [&](std::string_view, json::value value) {
         message_list messages;
-        if (!read(reader, m.value, messages)) return false;
-    }
-    out = bad_request_body(parameters);
-    return true;
+        return read(reader, value, messages);
+    });
+    if (end != read_failed) out = bad_request_body(json::object(in.document(), in.offset()));
+    return end;
 }
 
 template<>

@@ -174,21 +174,19 @@ private:
 
 namespace detail {
 
-constexpr bool read(row_reader& reader, json::value in, feature_list& out) {
+constexpr std::size_t read(row_reader& reader, json::value in, feature_list& out) {
     if (in.kind() == json::kind::string) {
         json::string names;
-        if (!read(reader, in, names)) return false;
+        const auto end = read(reader, in, names);
         out = feature_list(names);
-        return true;
+        return end;
     }
-    json::array elements;
-    if (!take(reader, in.get_array(), elements)) return false;
-    for (const json::value element : elements) {
+    const auto end = read_elements(reader, in, [&](json::value element) {
         feature_check check;
-        if (!read(reader, element, check)) return false;
-    }
-    out = feature_list(elements);
-    return true;
+        return read(reader, element, check);
+    });
+    if (end != read_failed) out = feature_list(json::array(in.document(), in.offset()));
+    return end;
 }
 
 } // namespace detail

@@ -41,7 +41,7 @@ struct kyc_row {
 namespace detail {
 
 // Rows name document types by display name; the short code is read too.
-constexpr bool read(row_reader& reader, json::value in, decoded<document_type>& out) {
+constexpr std::size_t read(row_reader& reader, json::value in, decoded<document_type>& out) {
     return read_known(reader, in, out, [](std::string_view text) {
         const auto by_name = document_type_from_display_name(text);
         return by_name ? by_name : from_response_text<document_type>(text);

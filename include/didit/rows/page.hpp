@@ -23,7 +23,8 @@
 
 namespace didit {
 
-// The rows of a page; each step decodes one row.
+// The rows of a page; each step decodes one row. Decoding a row finds where it ends, so that
+// stepping past it after reading it costs nothing more.
 class row_range {
 public:
     class iterator {
@@ -32,32 +33,45 @@ public:
         using difference_type = std::ptrdiff_t;
 
         constexpr iterator() = default;
-        constexpr explicit iterator(json::array::iterator element)
-            : element_(element) {}
+        // `pos` is the first byte of a row of a validated document, or the closing bracket.
+        constexpr iterator(std::string_view doc, std::size_t pos)
+            : doc_(doc)
+            , pos_(pos) {}
 
         // The row, or why it does not decode (located in the body).
         constexpr result<row> operator*() const {
             detail::row_reader reader;
             row decoded_row;
-            if (!detail::read(reader, *element_, decoded_row)) return reader.failure();
+            const auto end = detail::read(reader, json::value(doc_, pos_), decoded_row);
+            if (end == detail::read_failed) return reader.failure();
+            row_end_ = end;
             return decoded_row;
         }
         constexpr iterator& operator++() {
-            ++element_;
+            const auto end = row_end_ != 0 ? row_end_ : json::detail::skip_value(doc_, pos_);
+            auto pos = didit::detail::skip_json_space(doc_, end);
+            if (doc_[pos] == ',') pos = didit::detail::skip_json_space(doc_, pos + 1);
+            pos_ = pos;
+            row_end_ = 0;
             return *this;
         }
         constexpr void operator++(int) { ++*this; }
-        constexpr bool operator==(std::default_sentinel_t end) const { return element_ == end; }
+        constexpr bool operator==(std::default_sentinel_t) const { return doc_[pos_] == ']'; }
 
     private:
-        json::array::iterator element_{};
+        std::string_view doc_;
+        std::size_t pos_ = 0;
+        mutable std::size_t row_end_ = 0; // where the row ends, once it has been read
     };
 
     constexpr row_range() = default;
     constexpr explicit row_range(json::array rows)
         : rows_(rows) {}
 
-    constexpr iterator begin() const { return iterator(rows_.begin()); }
+    constexpr iterator begin() const {
+        return {rows_.document(),
+                didit::detail::skip_json_space(rows_.document(), rows_.offset() + 1)};
+    }
     constexpr std::default_sentinel_t end() const { return {}; }
     constexpr bool empty() const { return rows_.empty(); }
 
@@ -74,11 +88,12 @@ struct page {
 
 namespace detail {
 
-constexpr bool read(row_reader& reader, json::value in, row_range& out) {
-    json::array rows;
-    if (!take(reader, in.get_array(), rows)) return false;
-    out = row_range(rows);
-    return true;
+// The rows are decoded as iteration reaches them; here they are only stepped over.
+constexpr std::size_t read(row_reader& reader, json::value in, row_range& out) {
+    if (in.kind() != json::kind::array)
+        return reader.fail(in, errc::wrong_type, json::detail::expected_array);
+    out = row_range(json::array(in.document(), in.offset()));
+    return json::detail::skip_value(in.document(), in.offset());
 }
 
 template<>

@@ -1,8 +1,9 @@
 #pragma once
 
 // Reading typed members out of a validated document. Each read(reader, value, out) overload
-// fills `out` or records the first failure, located by offset, line:column and JSON path, and
-// returns false; failures stay off the fast path until one happens.
+// fills `out` and returns the offset just past the value it read, so that a reader walks the
+// document once; or it records the failure, located by offset, line:column and JSON path, and
+// returns read_failed. Failures stay off the fast path until one happens.
 
 #include <cstdint>
 #include <string_view>
@@ -19,13 +20,16 @@
 
 namespace didit::detail {
 
+// No value ends at offset 0, so 0 can say that a read failed.
+inline constexpr std::size_t read_failed = 0;
+
 class row_reader {
 public:
-    constexpr bool fail(const error& failure) {
+    constexpr std::size_t fail(const error& failure) {
         failure_ = failure;
-        return false;
+        return read_failed;
     }
-    constexpr bool fail(json::value at, errc code, std::string_view message) {
+    constexpr std::size_t fail(json::value at, errc code, std::string_view message) {
         return fail(json::locate(at.document(), at.offset(), error{code, message}));
     }
     constexpr const error& failure() const { return failure_; }
@@ -34,28 +38,44 @@ private:
     error failure_{};
 };
 
-// Takes the value of a result, or records its error.
-template<class T>
-constexpr bool take(row_reader& reader, result<T> read, T& out) {
-    if (!read) return reader.fail(read.error());
-    out = std::move(read).value();
-    return true;
+constexpr std::size_t read(row_reader& reader, json::value in, json::string& out) {
+    if (in.kind() != json::kind::string)
+        return reader.fail(in, errc::wrong_type, json::detail::expected_string);
+    const auto doc = in.document();
+    const auto extent = json::detail::measure_string(doc, in.offset());
+    out = json::string(doc.substr(in.offset() + 1, extent.end - in.offset() - 2), extent.escaped);
+    return extent.end;
 }
 
-constexpr bool read(row_reader& reader, json::value in, json::string& out) {
-    return take(reader, in.get_string(), out);
+constexpr std::size_t read(row_reader& reader, json::value in, std::int64_t& out) {
+    if (in.kind() != json::kind::number)
+        return reader.fail(in, errc::wrong_type, json::detail::expected_integer);
+    const auto end = json::detail::scalar_end(in.document(), in.offset());
+    switch (json::detail::to_int64(in.document().substr(in.offset(), end - in.offset()), out)) {
+    case json::detail::integer_status::ok:
+        return end;
+    case json::detail::integer_status::not_an_integer:
+        return reader.fail(in, errc::wrong_type, json::detail::expected_integer);
+    case json::detail::integer_status::out_of_range:
+        break;
+    }
+    return reader.fail(in, errc::out_of_range, json::detail::integer_too_large);
 }
 
-constexpr bool read(row_reader& reader, json::value in, std::int64_t& out) {
-    return take(reader, in.get_int64(), out);
+constexpr std::size_t read(row_reader& reader, json::value in, double& out) {
+    if (in.kind() != json::kind::number)
+        return reader.fail(in, errc::wrong_type, json::detail::expected_number);
+    const auto end = json::detail::scalar_end(in.document(), in.offset());
+    if (!json::detail::to_double(in.document().substr(in.offset(), end - in.offset()), out))
+        return reader.fail(in, errc::out_of_range, json::detail::double_too_large);
+    return end;
 }
 
-constexpr bool read(row_reader& reader, json::value in, double& out) {
-    return take(reader, in.get_double(), out);
-}
-
-constexpr bool read(row_reader& reader, json::value in, bool& out) {
-    return take(reader, in.get_bool(), out);
+constexpr std::size_t read(row_reader& reader, json::value in, bool& out) {
+    if (in.kind() != json::kind::boolean)
+        return reader.fail(in, errc::wrong_type, json::detail::expected_boolean);
+    out = in.document()[in.offset()] == 't';
+    return in.offset() + (out ? 4 : 5);
 }
 
 // The decoded text of a short string: names, ids and timestamps, which the server writes
@@ -92,64 +112,93 @@ private:
 // A string that names a T through `recognise`, which returns an optional<T> or a result<T>;
 // text it does not recognise is kept.
 template<class T, class Recognise>
-constexpr bool read_known(row_reader& reader, json::value in, decoded<T>& out,
-                          Recognise recognise) {
+constexpr std::size_t read_known(row_reader& reader, json::value in, decoded<T>& out,
+                                 Recognise recognise) {
     json::string text;
-    if (!read(reader, in, text)) return false;
+    const auto end = read(reader, in, text);
+    if (end == read_failed) return read_failed;
     const short_text decoded_text(text);
     std::string_view plain;
     if (decoded_text.get(plain)) {
         if (const auto known = recognise(plain)) {
             out = decoded<T>(*known, text);
-            return true;
+            return end;
         }
     }
     out = decoded<T>::unknown(text);
-    return true;
+    return end;
 }
 
 template<wire_enum E>
-constexpr bool read(row_reader& reader, json::value in, decoded<E>& out) {
+constexpr std::size_t read(row_reader& reader, json::value in, decoded<E>& out) {
     return read_known(reader, in, out,
                       [](std::string_view text) { return from_response_text<E>(text); });
 }
 
-constexpr bool read(row_reader& reader, json::value in, decoded<uuid>& out) {
+constexpr std::size_t read(row_reader& reader, json::value in, decoded<uuid>& out) {
     return read_known(reader, in, out,
                       [](std::string_view text) { return uuid::parse_canonical(text); });
 }
 
-constexpr bool read(row_reader& reader, json::value in, decoded<timestamp>& out) {
+constexpr std::size_t read(row_reader& reader, json::value in, decoded<timestamp>& out) {
     return read_known(reader, in, out,
                       [](std::string_view text) { return timestamp::parse(text); });
 }
 
 // null, or whatever T reads.
 template<class T>
-constexpr bool read(row_reader& reader, json::value in, field<T>& out) {
+constexpr std::size_t read(row_reader& reader, json::value in, field<T>& out) {
     if (in.is_null()) {
         out = field<T>::null();
-        return true;
+        return in.offset() + 4;
     }
     T value{};
-    if (!read(reader, in, value)) return false;
-    out = field<T>(value);
-    return true;
+    const auto end = read(reader, in, value);
+    if (end != read_failed) out = field<T>(value);
+    return end;
 }
 
 // Calls on_member(key, value) for each member of the object `in`, matching keys on their raw
-// bytes; on_member returns false to stop on a failure it has recorded.
+// bytes; on_member returns where the value ends, or read_failed to stop on a failure it has
+// recorded. Returns the offset just past the object.
 template<class OnMember>
-constexpr bool read_members(row_reader& reader, json::value in, OnMember on_member) {
-    json::object members;
-    if (!take(reader, in.get_object(), members)) return false;
-    for (const json::member m : members)
-        if (!on_member(m.key.raw(), m.value)) return false;
-    return true;
+constexpr std::size_t read_members(row_reader& reader, json::value in, OnMember on_member) {
+    if (in.kind() != json::kind::object)
+        return reader.fail(in, errc::wrong_type, json::detail::expected_object);
+    const auto doc = in.document();
+    auto pos = skip_json_space(doc, in.offset() + 1);
+    if (doc[pos] == '}') return pos + 1;
+    for (;;) { // validated: a key, ':', a value, then ',' or '}'
+        const auto key_end = json::detail::skip_string(doc, pos);
+        const auto key = doc.substr(pos + 1, key_end - pos - 2);
+        const auto value_end = on_member(
+            key, json::value(doc, skip_json_space(doc, skip_json_space(doc, key_end) + 1)));
+        if (value_end == read_failed) return read_failed;
+        pos = skip_json_space(doc, value_end);
+        if (doc[pos] == '}') return pos + 1;
+        pos = skip_json_space(doc, pos + 1);
+    }
+}
+
+// Calls on_element(value) for each element of the array `in`, as read_members does.
+template<class OnElement>
+constexpr std::size_t read_elements(row_reader& reader, json::value in, OnElement on_element) {
+    if (in.kind() != json::kind::array)
+        return reader.fail(in, errc::wrong_type, json::detail::expected_array);
+    const auto doc = in.document();
+    auto pos = skip_json_space(doc, in.offset() + 1);
+    if (doc[pos] == ']') return pos + 1;
+    for (;;) {
+        const auto value_end = on_element(json::value(doc, pos));
+        if (value_end == read_failed) return read_failed;
+        pos = skip_json_space(doc, value_end);
+        if (doc[pos] == ']') return pos + 1;
+        pos = skip_json_space(doc, pos + 1);
+    }
 }
 
 // A member the schema requires was not there.
-constexpr bool missing(row_reader& reader, json::value object, std::string_view key) {
+constexpr std::size_t missing(row_reader& reader, json::value object, std::string_view key) {
     return reader.fail(json::detail::missing_member(object.document(), object.offset(), key));
 }
 
@@ -160,7 +209,7 @@ constexpr result<T> read_document(std::string_view body) {
     if (!root) return root.error();
     row_reader reader;
     T out{};
-    if (!read(reader, *root, out)) return reader.failure();
+    if (read(reader, *root, out) == read_failed) return reader.failure();
     return out;
 }
 

@@ -21,7 +21,7 @@ enum class row_kind : std::uint8_t { kyc, kyb, unknown };
 class row;
 
 namespace detail {
-constexpr bool read(row_reader& reader, json::value in, row& out);
+constexpr std::size_t read(row_reader& reader, json::value in, row& out);
 } // namespace detail
 
 class row {
@@ -43,7 +43,7 @@ public:
     constexpr std::string_view raw() const { return source_.raw(); }
 
 private:
-    friend constexpr bool detail::read(detail::row_reader&, json::value, row&);
+    friend constexpr std::size_t detail::read(detail::row_reader&, json::value, row&);
 
     row_kind kind_ = row_kind::unknown;
     field<decoded<didit::session_kind>> session_kind_;
@@ -54,12 +54,12 @@ private:
 
 namespace detail {
 
-constexpr bool read(row_reader& reader, json::value in, row& out) {
-    json::object members;
-    if (!take(reader, in.get_object(), members)) return false;
+constexpr std::size_t read(row_reader& reader, json::value in, row& out) {
+    if (in.kind() != json::kind::object)
+        return reader.fail(in, errc::wrong_type, json::detail::expected_object);
     out.source_ = in;
     // A discriminator of another type makes an unknown row, not an error.
-    if (const auto kind = members.find_if_present("session_kind");
+    if (const auto kind = json::object(in.document(), in.offset()).find_if_present("session_kind");
         kind && (kind->kind() == json::kind::string || kind->is_null()))
         (void)read(reader, *kind, out.session_kind_);
     const auto& kind = out.session_kind_;
@@ -72,7 +72,7 @@ constexpr bool read(row_reader& reader, json::value in, row& out) {
         return read(reader, in, out.kyb_);
     }
     out.kind_ = row_kind::unknown;
-    return true;
+    return json::detail::skip_value(in.document(), in.offset());
 }
 
 } // namespace detail

@@ -41,35 +41,36 @@ template<class Struct>
 concept has_schema = !std::is_same_v<std::remove_cv_t<decltype(schema_of<Struct>)>, std::nullptr_t>;
 
 // Reads the members `schema` lists into `out`; other members are skipped, and a required member
-// that is missing is an error.
+// that is missing is an error. Returns the offset just past the object.
 template<class Struct, class Schema>
-constexpr bool read_schema(row_reader& reader, json::value in, Struct& out, const Schema& schema) {
+constexpr std::size_t read_schema(row_reader& reader, json::value in, Struct& out,
+                                  const Schema& schema) {
     constexpr std::size_t count = std::tuple_size_v<Schema>;
     static_assert(count <= 32, "seen-member mask is 32 bits");
     std::uint32_t seen = 0;
-    const bool read_all = read_members(reader, in, [&](std::string_view key, json::value item) {
-        bool ok = true;
-        [&]<std::size_t... I>(std::index_sequence<I...>) {
+    const auto end = read_members(reader, in, [&](std::string_view key, json::value item) {
+        std::size_t value_end = read_failed;
+        const bool known = [&]<std::size_t... I>(std::index_sequence<I...>) {
             // The first member whose key matches reads the value; the rest are not compared.
-            (void)((key == std::get<I>(schema).key
-                        ? (seen |= std::uint32_t{1} << I,
-                           ok = read(reader, item, out.*std::get<I>(schema).pointer), true)
-                        : false) ||
-                   ...);
+            return ((key == std::get<I>(schema).key
+                         ? (seen |= std::uint32_t{1} << I,
+                            value_end = read(reader, item, out.*std::get<I>(schema).pointer), true)
+                         : false) ||
+                    ...);
         }
         (std::make_index_sequence<count>{});
-        return ok;
+        return known ? value_end : json::detail::skip_value(item.document(), item.offset());
     });
-    if (!read_all) return false;
-    bool complete = true;
+    if (end == read_failed) return read_failed;
+    std::size_t outcome = end;
     [&]<std::size_t... I>(std::index_sequence<I...>) {
         (void)((std::get<I>(schema).required && !(seen & (std::uint32_t{1} << I))
-                    ? (complete = missing(reader, in, std::get<I>(schema).key), true)
+                    ? (outcome = missing(reader, in, std::get<I>(schema).key), true)
                     : false) ||
                ...);
     }
     (std::make_index_sequence<count>{});
-    return complete;
+    return outcome;
 }
 
 // Whether a string may stand in for the whole object, as its first member alone.
@@ -77,7 +78,7 @@ template<class Struct>
 inline constexpr bool has_plain_string_form = false;
 
 template<has_schema Struct>
-constexpr bool read(row_reader& reader, json::value in, Struct& out) {
+constexpr std::size_t read(row_reader& reader, json::value in, Struct& out) {
     if constexpr (has_plain_string_form<Struct>) {
         if (in.kind() == json::kind::string)
             return read(reader, in, out.*std::get<0>(schema_of<Struct>).pointer);
