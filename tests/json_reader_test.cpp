@@ -95,9 +95,11 @@ TEST_CASE("an error between object members names the object", "[json]") {
 
 TEST_CASE("errors on wrongly typed values are located too", "[json]") {
     const std::string doc = "{\"results\": [{\"session_number\": \"7\"}]}";
-    const auto number = (*root(doc).get_object()->find("results")->get_array()->begin())
-                            .get_object()
-                            ->find("session_number");
+    const auto number =
+        (*root(doc).get_object().value().find("results").value().get_array().value().begin())
+            .get_object()
+            .value()
+            .find("session_number");
     const auto failure = number->get_int64().error();
     CHECK(failure.code == errc::wrong_type);
     CHECK(failure.offset == doc.find("\"7\""));
@@ -117,6 +119,13 @@ TEST_CASE("nesting deeper than the limit is an error, not a stack overflow", "[j
         CHECK(json::validate<json::options{.max_depth = 6}>(input.view()).has_value() ==
               (depth <= 6));
     }
+    // The deepest limit there is: one bit a level on the stack.
+    constexpr json::options deepest{.max_depth = json::options::max_supported_depth};
+    const std::string nested =
+        std::string(deepest.max_depth, '[') + std::string(deepest.max_depth, ']');
+    CHECK(json::validate<deepest>(nested).has_value());
+    CHECK(json::validate<deepest>("[" + nested + "]").code() == errc::depth_exceeded);
+
     const std::string objects = "{\"a\":{\"a\":{\"a\":{}}}}";
     CHECK(json::validate<json::options{.max_depth = 4}>(objects).has_value());
     CHECK(json::validate<json::options{.max_depth = 3}>(objects).code() == errc::depth_exceeded);
@@ -147,7 +156,7 @@ TEST_CASE("whitespace around the document, and nothing else, is allowed", "[json
 
 TEST_CASE("strings: raw view, escapes, decoded size, comparison, unescaping", "[json][string]") {
     const std::string doc = R"(["plain", "tab\there \"q\" \\ \/ \u00e9 \u20AC \uD83D\uDE00"])";
-    auto items = root(doc).get_array()->begin();
+    auto items = root(doc).get_array().value().begin();
     const auto plain = (*items).get_string().value();
     CHECK(plain.raw() == "plain");
     CHECK_FALSE(plain.has_escapes());
@@ -264,7 +273,7 @@ TEST_CASE("64-bit integers are exact; overflow is an error", "[json][number]") {
         char text[24];
         const auto end = std::to_chars(text, text + sizeof text, number).ptr;
         const exact_buffer input(std::string_view(text, static_cast<std::size_t>(end - text)));
-        CHECK(json::parse(input.view())->get_int64().value() == number);
+        CHECK(json::parse(input.view()).value().get_int64().value() == number);
     }
 }
 
@@ -312,19 +321,19 @@ TEST_CASE("objects and arrays iterate in order and skip nested values", "[json]"
     for (const auto member : top)
         keys.push_back(member.key.to_string());
     CHECK(keys == std::vector<std::string>{"a", "b\"", "d"});
-    CHECK(top.find("d")->get_int64().value() == 4);
-    CHECK(top.find("b\"")->get_object()->find("c")->is_null());
-    CHECK(top.find("a")->raw() == R"([1, [2, {"x": "]}"}], 3])");
+    CHECK(top.find("d").value().get_int64().value() == 4);
+    CHECK(top.find("b\"").value().get_object().value().find("c").value().is_null());
+    CHECK(top.find("a").value().raw() == R"([1, [2, {"x": "]}"}], 3])");
     const auto missing = top.find("e");
     CHECK(missing.code() == errc::missing_field);
     CHECK(missing.error().subject == "e");
 
     std::vector<std::string> items;
-    for (const auto item : top.find("a")->get_array().value())
+    for (const auto item : top.find("a").value().get_array().value())
         items.emplace_back(item.raw());
     CHECK(items == std::vector<std::string>{"1", R"([2, {"x": "]}"}])", "3"});
-    CHECK(root("[]").get_array()->empty());
-    CHECK(root("{ }").get_object()->empty());
+    CHECK(root("[]").get_array().value().empty());
+    CHECK(root("{ }").get_object().value().empty());
     CHECK(root("[]").get_object().code() == errc::wrong_type);
     CHECK(root("{}").get_array().code() == errc::wrong_type);
     CHECK(root("null").get_bool().code() == errc::wrong_type);

@@ -3,6 +3,7 @@
 
 #include <chrono>
 #include <cstdio>
+#include <limits>
 #include <random>
 #include <string>
 
@@ -39,9 +40,31 @@ TEST_CASE("timestamps as the server writes them", "[timestamp]") {
     CHECK(micros_of("0001-01-01T00:00:00Z") == -62'135'596'800'000'000);
     CHECK(canonical(didit::timestamp::parse("2026-06-09T14:26:54+02:00").value()) ==
           "2026-06-09T12:26:54.000000Z");
-    CHECK(canonical(didit::timestamp::from_unix_micros(-1)) == "1969-12-31T23:59:59.999999Z");
-    CHECK(didit::timestamp::parse("2026-01-01T00:30:00+01:00")->date() ==
+    CHECK(canonical(didit::timestamp::from_unix_micros(-1).value()) ==
+          "1969-12-31T23:59:59.999999Z");
+    CHECK(didit::timestamp::parse("2026-01-01T00:30:00+01:00").value().date() ==
           didit::date("2025-12-31"));
+}
+
+TEST_CASE("timestamps hold years 1 to 9999, whatever the offset", "[timestamp]") {
+    CHECK(canonical(didit::timestamp::parse("0001-01-01T00:00:00Z").value()) ==
+          "0001-01-01T00:00:00.000000Z");
+    CHECK(canonical(didit::timestamp::parse("9999-12-31T23:59:59.999999Z").value()) ==
+          "9999-12-31T23:59:59.999999Z");
+    CHECK(canonical(didit::timestamp::parse("0001-01-01T00:30:00-01:00").value()) ==
+          "0001-01-01T01:30:00.000000Z");
+    // Local times whose instant falls in year 0 or year 10000.
+    CHECK_FALSE(didit::timestamp::parse("0001-01-01T00:30:00+01:00").has_value());
+    CHECK_FALSE(didit::timestamp::parse("9999-12-31T23:30:00-01:00").has_value());
+    using limits = std::numeric_limits<std::int64_t>;
+    CHECK(didit::timestamp::from_unix_micros(limits::min()).code() == didit::errc::invalid_value);
+    CHECK(didit::timestamp::from_unix_micros(limits::max()).code() == didit::errc::invalid_value);
+    CHECK(didit::timestamp::from_unix_micros(didit::timestamp::min_unix_micros).has_value());
+    CHECK_FALSE(
+        didit::timestamp::from_unix_micros(didit::timestamp::min_unix_micros - 1).has_value());
+    CHECK(didit::timestamp::from_unix_micros(didit::timestamp::max_unix_micros).has_value());
+    CHECK_FALSE(
+        didit::timestamp::from_unix_micros(didit::timestamp::max_unix_micros + 1).has_value());
 }
 
 TEST_CASE("malformed timestamps are errors that keep the text", "[timestamp]") {

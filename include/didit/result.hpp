@@ -7,6 +7,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <cstdlib>
 #include <string_view>
 #include <utility>
 
@@ -31,6 +32,14 @@ enum class errc : std::uint8_t {
 using json_path = detail::inline_text<128>;
 
 inline constexpr std::size_t no_offset = static_cast<std::size_t>(-1);
+
+namespace detail {
+// Called only when the value of a result that holds an error is read: not constexpr, so that
+// constant evaluation names it, and fatal at run time, like an assertion.
+[[noreturn]] inline void value_of_an_error() {
+    std::abort();
+}
+} // namespace detail
 
 struct error {
     errc code = errc::ok;
@@ -57,13 +66,18 @@ public:
     [[nodiscard]] constexpr bool has_value() const { return error_.code == errc::ok; }
     constexpr explicit operator bool() const { return has_value(); }
 
-    // Precondition: has_value().
-    [[nodiscard]] constexpr const T& value() const& { return value_; }
-    [[nodiscard]] constexpr T& value() & { return value_; }
+    // Precondition: has_value(). Reading the value of an error stops the program (and fails to
+    // compile in constant evaluation) rather than hand out a default value.
+    [[nodiscard]] constexpr const T& value() const& { return checked(), value_; }
+    [[nodiscard]] constexpr T& value() & { return checked(), value_; }
     // By value, so that `for (auto x : f().value())` does not iterate a destroyed temporary.
-    [[nodiscard]] constexpr T value() && { return std::move(value_); }
-    constexpr const T& operator*() const& { return value_; }
-    constexpr const T* operator->() const { return &value_; }
+    [[nodiscard]] constexpr T value() && { return checked(), std::move(value_); }
+    constexpr const T& operator*() const& { return value(); }
+    constexpr T operator*() && { return std::move(*this).value(); }
+    constexpr const T* operator->() const& { return &value(); }
+    // A member reached through a temporary result would dangle as soon as the statement ends,
+    // as in `for (auto row : parse_page(body)->results)`: keep the result in a variable.
+    constexpr const T* operator->() const&& = delete;
 
     [[nodiscard]] constexpr const didit::error& error() const { return error_; }
     [[nodiscard]] constexpr errc code() const { return error_.code; }
@@ -75,6 +89,10 @@ public:
     }
 
 private:
+    constexpr void checked() const {
+        if (!has_value()) detail::value_of_an_error();
+    }
+
     T value_{};
     didit::error error_{};
 };

@@ -57,7 +57,15 @@ public:
 
     constexpr timestamp() = default;
 
-    static constexpr timestamp from_unix_micros(std::int64_t micros) {
+    // The first and last instants a timestamp holds: years 1 to 9999, as for dates.
+    static constexpr std::int64_t min_unix_micros =
+        detail::days_since_epoch(1, 1, 1) * micros_per_day;
+    static constexpr std::int64_t max_unix_micros =
+        detail::days_since_epoch(9999, 12, 31) * micros_per_day + micros_per_day - 1;
+
+    static constexpr result<timestamp> from_unix_micros(std::int64_t micros) {
+        if (micros < min_unix_micros || micros > max_unix_micros)
+            return error{errc::invalid_value, "the instant is outside years 1 to 9999"};
         timestamp t;
         t.micros_ = micros;
         return t;
@@ -111,7 +119,9 @@ public:
         const std::int64_t seconds = detail::days_since_epoch(year, month, day) * 86'400 +
                                      hour * 3600 + minute * 60 + second -
                                      std::int64_t{offset_minutes} * 60;
-        return from_unix_micros(seconds * micros_per_second + fraction);
+        const auto micros = from_unix_micros(seconds * micros_per_second + fraction);
+        if (!micros) return fail(); // an offset took the instant out of years 1 to 9999
+        return micros;
     }
 
     constexpr std::int64_t unix_micros() const { return micros_; }
@@ -127,7 +137,7 @@ public:
         date().to_chars(day_text);
         for (std::size_t i = 0; i < didit::date::text_size; ++i)
             out[i] = day_text[i];
-        std::int64_t in_day = micros_ - floor_div(micros_, micros_per_day) * micros_per_day;
+        const std::int64_t in_day = micros_ - floor_div(micros_, micros_per_day) * micros_per_day;
         const auto put = [&](std::size_t at, std::size_t width, std::int64_t value) {
             for (std::size_t i = width; i-- > 0; value /= 10)
                 out[at + i] = static_cast<char>('0' + value % 10);

@@ -1,17 +1,18 @@
 #pragma once
 
 // Entry points that return views into their input take std::string_view, which a temporary
-// std::string converts to silently. A deleted overload constrained by this concept catches that
-// call at compile time instead of leaving the views dangling.
+// string converts to silently. A deleted overload constrained by this concept catches that call
+// at compile time instead of leaving the views dangling: any temporary range that owns its
+// characters (std::string with any allocator, std::pmr::string, std::vector<char>, ...), while
+// string views, literals and lvalues still bind to the std::string_view overload.
 
-#include <concepts>
-#include <string>
+#include <ranges>
 #include <type_traits>
 
 namespace didit::detail {
 
 template<class Text>
-concept temporary_string =
-    !std::is_lvalue_reference_v<Text> && std::same_as<std::remove_cvref_t<Text>, std::string>;
+concept temporary_string = !std::is_lvalue_reference_v<Text> && std::ranges::range<Text> &&
+                           !std::ranges::borrowed_range<Text>;
 
 } // namespace didit::detail

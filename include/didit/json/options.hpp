@@ -8,7 +8,10 @@
 namespace didit::json {
 
 struct options {
+    static constexpr std::size_t max_supported_depth = std::size_t{1} << 16;
+
     // Arrays and objects may nest this deep; deeper input is an error, never a stack overflow.
+    // At most max_supported_depth.
     std::size_t max_depth = 128;
 };
 

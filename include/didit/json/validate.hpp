@@ -37,7 +37,7 @@ public:
     }
 
 private:
-    std::array<std::uint64_t, (MaxDepth + 63) / 64> bits_{};
+    std::array<std::uint64_t, MaxDepth / 64 + (MaxDepth % 64 != 0)> bits_{};
     std::size_t depth_ = 0;
 };
 
@@ -47,6 +47,8 @@ private:
 // any length are accepted here; reading one as a number reports what does not fit.
 template<options Options = options{}>
 constexpr result<void> validate(std::string_view doc) {
+    static_assert(Options.max_depth <= options::max_supported_depth,
+                  "max_depth is kept on the stack, one bit a level: at most 65536 levels");
     using didit::detail::skip_json_space;
     detail::container_stack<Options.max_depth> open;
     const auto fail = [&](std::size_t at, errc code, std::string_view message) {

@@ -30,9 +30,12 @@ public:
 
     constexpr row_kind kind() const { return kind_; }
     // Precondition: kind() == row_kind::kyc.
-    constexpr const kyc_row& kyc() const { return kyc_; }
+    constexpr const kyc_row& kyc() const& { return kyc_; }
     // Precondition: kind() == row_kind::kyb.
-    constexpr const kyb_row& kyb() const { return kyb_; }
+    constexpr const kyb_row& kyb() const& { return kyb_; }
+    // The parts of a temporary row would dangle once the statement ends.
+    constexpr const kyc_row& kyc() const&& = delete;
+    constexpr const kyb_row& kyb() const&& = delete;
 
     // The row's discriminator as sent: `user`, `business`, or anything else (an unknown row).
     constexpr const field<decoded<didit::session_kind>>& session_kind() const {
