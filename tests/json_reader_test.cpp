@@ -87,6 +87,28 @@ TEST_CASE("error locations count characters, not bytes, in columns", "[json]") {
     CHECK(failure.path.view() == "[1]");
 }
 
+TEST_CASE("paths quote keys that are not identifiers and never cut a part", "[json]") {
+    CHECK(failure_of(R"({"a.b": [1, {"c[0]": x}]})").path.view() == R"(["a.b"][1]["c[0]"])");
+    CHECK(failure_of(R"({"_a1": {"\u0062": x}})").path.view() == R"(_a1["\u0062"])");
+    // Deeper than a path holds: whole parts, then "...".
+    const auto deep = failure_of(std::string(100, '[') + "x");
+    CHECK(deep.path.view().ends_with("[0]..."));
+    CHECK(deep.path.view().size() <= didit::json_path_capacity);
+    const std::string long_key(150, 'k');
+    const auto cut = failure_of("{\"" + long_key + "\": x}");
+    CHECK(cut.path.view() == "...");
+    const std::string accented =
+        "{\"a\": {\"" + std::string(60, 'b') + "\xC3\xA9" + std::string(60, 'c') + "\": x}}";
+    CHECK(failure_of(accented).path.view() == "a...");
+}
+
+TEST_CASE("paths compare by what they hold", "[json]") {
+    didit::json_path rewritten("abcdef");
+    rewritten.clear();
+    rewritten.append("x");
+    CHECK(rewritten == didit::json_path("x"));
+}
+
 TEST_CASE("an error between object members names the object", "[json]") {
     CHECK(failure_of("{\"a\": {\"b\": 1, 2}}").path.view() == "a");
     CHECK(failure_of("{\"a\": 1,}").path.view().empty());
@@ -322,7 +344,8 @@ TEST_CASE("objects and arrays iterate in order and skip nested values", "[json]"
         keys.push_back(member.key.to_string());
     CHECK(keys == std::vector<std::string>{"a", "b\"", "d"});
     CHECK(top.find("d").value().get_int64().value() == 4);
-    CHECK(top.find("b\"").value().get_object().value().find("c").value().is_null());
+    CHECK(top.find("b\\\"").value().get_object().value().find("c").value().is_null());
+    CHECK(top.find("b\"").code() == errc::missing_field); // keys match on raw bytes
     CHECK(top.find("a").value().raw() == R"([1, [2, {"x": "]}"}], 3])");
     const auto missing = top.find("e");
     CHECK(missing.code() == errc::missing_field);

@@ -312,6 +312,37 @@ TEST_CASE("a row that fails names its path, and the rows after it still decode",
                                                "results[1]: expected an object", "ok"});
 }
 
+TEST_CASE("failing rows are located as if from the start of the body", "[rows][errors]") {
+    // Rows are located from the last row located, not from the start: the outcome must match.
+    didit_test::page_generator generate(99);
+    for (int round = 0; round < 50; ++round) {
+        std::vector<didit_test::generated_row> rows;
+        for (int i = 0; i < 30; ++i) {
+            auto r = generate.row();
+            if (generate.random()() % 3 == 0) // break it: a required member of the wrong type
+                r.wire.add("session_number", didit_test::node::of(std::string("7")));
+            rows.push_back(r);
+        }
+        didit_test::writer writer(generate.random());
+        const auto body = writer.write(generate.page(rows, 30));
+        const auto page = didit::parse_page(body);
+        REQUIRE(page.has_value());
+        int failures = 0;
+        for (const auto r : page->results) {
+            if (r) continue;
+            ++failures;
+            didit::error bare = r.error();
+            bare.line = bare.column = 0;
+            bare.path.clear();
+            const auto expected = json::locate(body, bare.offset, bare);
+            CHECK(r.error().line == expected.line);
+            CHECK(r.error().column == expected.column);
+            CHECK(r.error().path.view() == expected.path.view());
+        }
+        CHECK(failures > 0);
+    }
+}
+
 TEST_CASE("every kind of bad row member is an error at its path", "[rows][errors]") {
     const std::string base = R"("session_kind": "user", "session_id": "x", "session_number": 1,
                                 "status": "Approved", "created_at": "2026-01-01T00:00:00Z")";

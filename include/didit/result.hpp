@@ -29,7 +29,8 @@ enum class errc : std::uint8_t {
 };
 
 // A JSON path such as results[3].features[1].status; the root value's path is empty.
-using json_path = detail::inline_text<128>;
+inline constexpr std::size_t json_path_capacity = 128;
+using json_path = detail::inline_text<json_path_capacity>;
 
 inline constexpr std::size_t no_offset = static_cast<std::size_t>(-1);
 

@@ -30,11 +30,23 @@ public:
         truncated_ = false;
     }
 
+    // Appends all of `text` if it fits in what is left after keeping `reserve` chars free;
+    // otherwise appends nothing and returns false.
+    constexpr bool append_whole(std::string_view text, std::size_t reserve = 0) {
+        if (Capacity - size_ < text.size() + reserve) return false;
+        append(text);
+        return true;
+    }
+
     constexpr std::string_view view() const { return {chars_.data(), size_}; }
+    constexpr std::size_t size() const { return size_; }
     constexpr bool empty() const { return size_ == 0; }
     constexpr bool truncated() const { return truncated_; }
 
-    friend constexpr bool operator==(const inline_text&, const inline_text&) = default;
+    // Equal text, however it was written (bytes past the end are not compared).
+    friend constexpr bool operator==(const inline_text& a, const inline_text& b) {
+        return a.view() == b.view() && a.truncated_ == b.truncated_;
+    }
 
 private:
     std::array<char, Capacity> chars_{};

@@ -145,9 +145,11 @@ constexpr error located(std::string_view doc, std::size_t pos, errc code,
     return locate(doc, pos, error{code, message});
 }
 
+inline constexpr std::string_view missing_member_message = "missing member";
+
 // The object at doc[object_pos] has no member `key`.
 constexpr error missing_member(std::string_view doc, std::size_t object_pos, std::string_view key) {
-    auto failure = located(doc, object_pos, errc::missing_field, "missing member");
+    auto failure = located(doc, object_pos, errc::missing_field, missing_member_message);
     failure.subject = key;
     return failure;
 }
@@ -386,7 +388,9 @@ public:
         return {value(doc, key_pos).get_string().value(), value(doc, value_pos)};
     }
 
-    // The value of the first member whose key equals `key`, or a missing_field error.
+    // The value of the first member whose key is `key`, or a missing_field error. Keys are
+    // matched on their raw bytes, as everywhere in the library: a key written with escapes
+    // matches only the same escapes.
     constexpr result<value> find(std::string_view key) const {
         if (const auto found = find_if_present(key)) return *found;
         return detail::missing_member(document(), offset(), key);
@@ -395,7 +399,7 @@ public:
     // The same, for a member that may well be absent: no error to build and locate.
     constexpr std::optional<value> find_if_present(std::string_view key) const {
         for (const member m : *this)
-            if (m.key == key) return m.value;
+            if (m.key.raw() == key) return m.value;
         return std::nullopt;
     }
 };

@@ -24,7 +24,8 @@
 namespace didit {
 
 // The rows of a page; each step decodes one row. Decoding a row finds where it ends, so that
-// stepping past it after reading it costs nothing more.
+// stepping past it after reading it costs nothing more; a row that fails is located from the
+// last place the iterator located, so that reporting every failing row stays linear.
 class row_range {
 public:
     class iterator {
@@ -43,7 +44,7 @@ public:
             detail::row_reader reader;
             row decoded_row;
             const auto end = detail::read(reader, json::value(doc_, pos_), decoded_row);
-            if (end == detail::read_failed) return reader.failure();
+            if (end == detail::read_failed) return reader.located(doc_, row_anchor());
             row_end_ = end;
             return decoded_row;
         }
@@ -53,15 +54,34 @@ public:
             if (doc_[pos] == ',') pos = didit::detail::skip_json_space(doc_, pos + 1);
             pos_ = pos;
             row_end_ = 0;
+            ++index_;
             return *this;
         }
         constexpr void operator++(int) { ++*this; }
         constexpr bool operator==(std::default_sentinel_t) const { return doc_[pos_] == ']'; }
 
     private:
+        // The start of this row: its line and column, counted on from the last row located,
+        // and its path, results[index].
+        constexpr json::anchor row_anchor() const {
+            checkpoint_ = json::advance(doc_, checkpoint_, pos_);
+            auto from = checkpoint_;
+            from.path.clear();
+            from.path.append("results");
+            char digits[24]{};
+            didit::detail::span_writer number(digits);
+            number.append("[");
+            didit::detail::append_decimal(number, static_cast<long long>(index_));
+            number.append("]");
+            from.path.append(std::string_view(digits, number.size()));
+            return from;
+        }
+
         std::string_view doc_;
         std::size_t pos_ = 0;
-        mutable std::size_t row_end_ = 0; // where the row ends, once it has been read
+        std::size_t index_ = 0;
+        mutable std::size_t row_end_ = 0;   // where the row ends, once it has been read
+        mutable json::anchor checkpoint_{}; // the last place located, path aside
     };
 
     constexpr row_range() = default;

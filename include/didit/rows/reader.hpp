@@ -23,16 +23,22 @@ namespace didit::detail {
 // No value ends at offset 0, so 0 can say that a read failed.
 inline constexpr std::size_t read_failed = 0;
 
+// Keeps the first failure of a read. Where it lies (line, column, path) is worked out only when
+// it is reported, from the nearest place the reporter knows: the start of the document, or the
+// start of the row being decoded, so that reporting a failure per row stays linear.
 class row_reader {
 public:
-    constexpr std::size_t fail(const error& failure) {
-        failure_ = failure;
+    constexpr std::size_t fail(json::value at, errc code, std::string_view message,
+                               std::string_view subject = {}) {
+        failure_ = error{code, message, subject};
+        failure_.offset = at.offset();
         return read_failed;
     }
-    constexpr std::size_t fail(json::value at, errc code, std::string_view message) {
-        return fail(json::locate(at.document(), at.offset(), error{code, message}));
+
+    // The failure, located in `doc` by reading on from `from`.
+    constexpr error located(std::string_view doc, const json::anchor& from = {}) const {
+        return json::locate(doc, failure_.offset, failure_, from);
     }
-    constexpr const error& failure() const { return failure_; }
 
 private:
     error failure_{};
@@ -199,7 +205,7 @@ constexpr std::size_t read_elements(row_reader& reader, json::value in, OnElemen
 
 // A member the schema requires was not there.
 constexpr std::size_t missing(row_reader& reader, json::value object, std::string_view key) {
-    return reader.fail(json::detail::missing_member(object.document(), object.offset(), key));
+    return reader.fail(object, errc::missing_field, json::detail::missing_member_message, key);
 }
 
 // Validates `body` whole, then reads its root value as a T.
@@ -209,7 +215,7 @@ constexpr result<T> read_document(std::string_view body) {
     if (!root) return root.error();
     row_reader reader;
     T out{};
-    if (read(reader, *root, out) == read_failed) return reader.failure();
+    if (read(reader, *root, out) == read_failed) return reader.located(body);
     return out;
 }
 
