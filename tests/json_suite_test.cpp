@@ -62,8 +62,9 @@ TEST_CASE("numbers too large for their type are errors only when read", "[json][
     const std::filesystem::path folder = DIDIT_JSON_TEST_SUITE_DIR;
     for (const auto& [name, accepted] : implementation_defined_accepted) {
         const auto text = read_file(folder / name);
-        REQUIRE(didit::json::validate(text).has_value());
-        const auto number = *didit::json::value(text, 0).get_array().value().begin();
+        const auto root = didit::json::parse(text);
+        REQUIRE(root.has_value());
+        const auto number = *root->get_array().value().begin();
         const bool integral = number.raw().find_first_of(".eE") == std::string_view::npos;
         INFO(name);
         if (integral)

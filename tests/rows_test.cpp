@@ -496,3 +496,22 @@ TEST_CASE("pages decode in constant evaluation", "[rows]") {
     static_assert(didit::parse_page(R"({"count": 0})").code() == errc::missing_field);
     SUCCEED("checked at compile time");
 }
+
+TEST_CASE("default-constructed views are empty and safe to read", "[rows]") {
+    const json::value nothing;
+    CHECK(nothing.is_null());
+    CHECK(nothing.raw() == "null");
+    CHECK(nothing.get_string().code() == errc::wrong_type);
+    CHECK(json::array{}.empty());
+    CHECK(json::object{}.empty());
+    CHECK(json::object{}.find("x").code() == errc::missing_field);
+    CHECK(didit::row_range{}.empty());
+    CHECK(didit::row_range{}.begin() == didit::row_range{}.end());
+    CHECK(didit::message_list{}.begin() == didit::message_list{}.end());
+    CHECK(didit::bad_request_body{}.empty());
+    CHECK(didit::feature_list{}.empty());
+    const didit::row row;
+    CHECK(row.kind() == row_kind::unknown);
+    CHECK(row.raw() == "null");
+    CHECK(json::string{}.decoded_size() == 0);
+}

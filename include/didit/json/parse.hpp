@@ -16,7 +16,7 @@ namespace didit::json {
 template<options Options = options{}>
 constexpr result<value> parse(std::string_view doc) {
     if (auto checked = validate<Options>(doc); !checked) return checked.error();
-    return value(doc, didit::detail::skip_json_space(doc, 0));
+    return value(detail::trusted, doc, didit::detail::skip_json_space(doc, 0));
 }
 
 // Parsing a temporary string would leave every view dangling.

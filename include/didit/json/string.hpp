@@ -15,12 +15,21 @@
 
 namespace didit::json {
 
+namespace detail {
+// Marks the constructors that take text as already validated. Only the reader names it: a view
+// over text nobody validated could read past its end.
+struct trusted_t {
+    explicit constexpr trusted_t() = default;
+};
+inline constexpr trusted_t trusted{};
+} // namespace detail
+
 class string {
 public:
     constexpr string() = default;
     // `raw` is the text between the quotes of a string that scan_string accepted, and
     // `escaped` whether it holds a backslash.
-    constexpr string(std::string_view raw, bool escaped)
+    constexpr string(detail::trusted_t, std::string_view raw, bool escaped)
         : raw_(raw)
         , escaped_(escaped) {}
 

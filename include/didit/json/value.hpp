@@ -227,7 +227,7 @@ class value {
 public:
     constexpr value() = default;
     // `pos` is the offset of the value's first byte in `doc`, which validate() accepted.
-    constexpr value(std::string_view doc, std::size_t pos)
+    constexpr value(detail::trusted_t, std::string_view doc, std::size_t pos)
         : doc_(doc)
         , pos_(pos) {}
 
@@ -266,7 +266,8 @@ public:
     constexpr result<json::string> get_string() const {
         if (kind() != json::kind::string) return wrong_type(detail::expected_string);
         const auto extent = detail::measure_string(doc_, pos_);
-        return json::string(doc_.substr(pos_ + 1, extent.end - pos_ - 2), extent.escaped);
+        return json::string(detail::trusted, doc_.substr(pos_ + 1, extent.end - pos_ - 2),
+                            extent.escaped);
     }
 
     // An integer: no fraction, no exponent, within 64 bits.
@@ -302,7 +303,7 @@ public:
     }
 
 private:
-    std::string_view doc_;
+    std::string_view doc_ = "null"; // a default value is null, and safe to read
     std::size_t pos_ = 0;
 };
 
@@ -323,7 +324,7 @@ public:
         using difference_type = std::ptrdiff_t;
 
         constexpr iterator() = default;
-        constexpr iterator(std::string_view doc, std::size_t pos)
+        constexpr iterator(detail::trusted_t, std::string_view doc, std::size_t pos)
             : doc_(doc)
             , pos_(pos) {}
 
@@ -349,12 +350,12 @@ public:
 
     constexpr container() = default;
     // `pos` is the offset of the opening bracket.
-    constexpr container(std::string_view doc, std::size_t pos)
+    constexpr container(detail::trusted_t, std::string_view doc, std::size_t pos)
         : doc_(doc)
         , pos_(pos) {}
 
     constexpr iterator begin() const {
-        return {doc_, didit::detail::skip_json_space(doc_, pos_ + 1)};
+        return {detail::trusted, doc_, didit::detail::skip_json_space(doc_, pos_ + 1)};
     }
     constexpr std::default_sentinel_t end() const { return {}; }
     constexpr bool empty() const { return begin() == end(); }
@@ -362,22 +363,24 @@ public:
     constexpr std::string_view document() const { return doc_; }
 
 private:
-    std::string_view doc_;
+    std::string_view doc_ = Derived::empty_document; // a default container is empty
     std::size_t pos_ = 0;
 };
 
 class array : public container<array, value> {
 public:
+    static constexpr std::string_view empty_document = "[]";
     using container::container;
 
     static constexpr std::size_t value_offset(std::string_view, std::size_t pos) { return pos; }
     static constexpr value read(std::string_view doc, std::size_t, std::size_t value_pos) {
-        return {doc, value_pos};
+        return {detail::trusted, doc, value_pos};
     }
 };
 
 class object : public container<object, member> {
 public:
+    static constexpr std::string_view empty_document = "{}";
     using container::container;
 
     static constexpr std::size_t value_offset(std::string_view doc, std::size_t key_pos) {
@@ -385,7 +388,8 @@ public:
         return didit::detail::skip_json_space(doc, colon + 1);
     }
     static constexpr member read(std::string_view doc, std::size_t key_pos, std::size_t value_pos) {
-        return {value(doc, key_pos).get_string().value(), value(doc, value_pos)};
+        return {value(detail::trusted, doc, key_pos).get_string().value(),
+                value(detail::trusted, doc, value_pos)};
     }
 
     // The value of the first member whose key is `key`, or a missing_field error. Keys are
@@ -406,12 +410,12 @@ public:
 
 constexpr result<object> value::get_object() const {
     if (kind() != json::kind::object) return wrong_type(detail::expected_object);
-    return object(doc_, pos_);
+    return object(detail::trusted, doc_, pos_);
 }
 
 constexpr result<array> value::get_array() const {
     if (kind() != json::kind::array) return wrong_type(detail::expected_array);
-    return array(doc_, pos_);
+    return array(detail::trusted, doc_, pos_);
 }
 
 } // namespace didit::json

@@ -61,7 +61,8 @@ public:
 
     constexpr iterator begin() const {
         if (messages_.kind() == json::kind::string) return {messages_, {}, true};
-        return {messages_, messages_.get_array().value().begin(), false};
+        const auto list = messages_.get_array(); // an array, or nothing in a default list
+        return {messages_, list ? list->begin() : json::array{}.begin(), false};
     }
     constexpr std::default_sentinel_t end() const { return {}; }
 
@@ -134,7 +135,8 @@ constexpr std::size_t read(row_reader& reader, json::value in, bad_request_body&
         message_list messages;
         return read(reader, value, messages);
     });
-    if (end != read_failed) out = bad_request_body(json::object(in.document(), in.offset()));
+    if (end != read_failed)
+        out = bad_request_body(json::object(json::detail::trusted, in.document(), in.offset()));
     return end;
 }
 

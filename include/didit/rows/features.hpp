@@ -90,7 +90,7 @@ public:
         const auto piece =
             raw.substr(start, (separator.at == end ? raw.size() : separator.at) - start);
         const auto text = trim_spaces(piece);
-        const json::string name(text, text.find('\\') != end);
+        const json::string name(json::detail::trusted, text, text.find('\\') != end);
         const short_text decoded_name(name);
         std::string_view plain;
         const auto known =
@@ -185,7 +185,8 @@ constexpr std::size_t read(row_reader& reader, json::value in, feature_list& out
         feature_check check;
         return read(reader, element, check);
     });
-    if (end != read_failed) out = feature_list(json::array(in.document(), in.offset()));
+    if (end != read_failed)
+        out = feature_list(json::array(json::detail::trusted, in.document(), in.offset()));
     return end;
 }
 

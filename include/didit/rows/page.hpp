@@ -43,7 +43,8 @@ public:
         constexpr result<row> operator*() const {
             detail::row_reader reader;
             row decoded_row;
-            const auto end = detail::read(reader, json::value(doc_, pos_), decoded_row);
+            const auto end =
+                detail::read(reader, json::value(json::detail::trusted, doc_, pos_), decoded_row);
             if (end == detail::read_failed) return reader.located(doc_, row_anchor());
             row_end_ = end;
             return decoded_row;
@@ -112,7 +113,7 @@ namespace detail {
 constexpr std::size_t read(row_reader& reader, json::value in, row_range& out) {
     if (in.kind() != json::kind::array)
         return reader.fail(in, errc::wrong_type, json::detail::expected_array);
-    out = row_range(json::array(in.document(), in.offset()));
+    out = row_range(json::array(json::detail::trusted, in.document(), in.offset()));
     return json::detail::skip_value(in.document(), in.offset());
 }
 

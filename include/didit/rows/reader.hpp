@@ -49,7 +49,8 @@ constexpr std::size_t read(row_reader& reader, json::value in, json::string& out
         return reader.fail(in, errc::wrong_type, json::detail::expected_string);
     const auto doc = in.document();
     const auto extent = json::detail::measure_string(doc, in.offset());
-    out = json::string(doc.substr(in.offset() + 1, extent.end - in.offset() - 2), extent.escaped);
+    out = json::string(json::detail::trusted,
+                       doc.substr(in.offset() + 1, extent.end - in.offset() - 2), extent.escaped);
     return extent.end;
 }
 
@@ -177,8 +178,9 @@ constexpr std::size_t read_members(row_reader& reader, json::value in, OnMember 
     for (;;) { // validated: a key, ':', a value, then ',' or '}'
         const auto key_end = json::detail::skip_string(doc, pos);
         const auto key = doc.substr(pos + 1, key_end - pos - 2);
-        const auto value_end = on_member(
-            key, json::value(doc, skip_json_space(doc, skip_json_space(doc, key_end) + 1)));
+        const auto value_end =
+            on_member(key, json::value(json::detail::trusted, doc,
+                                       skip_json_space(doc, skip_json_space(doc, key_end) + 1)));
         if (value_end == read_failed) return read_failed;
         pos = skip_json_space(doc, value_end);
         if (doc[pos] == '}') return pos + 1;
@@ -195,7 +197,7 @@ constexpr std::size_t read_elements(row_reader& reader, json::value in, OnElemen
     auto pos = skip_json_space(doc, in.offset() + 1);
     if (doc[pos] == ']') return pos + 1;
     for (;;) {
-        const auto value_end = on_element(json::value(doc, pos));
+        const auto value_end = on_element(json::value(json::detail::trusted, doc, pos));
         if (value_end == read_failed) return read_failed;
         pos = skip_json_space(doc, value_end);
         if (doc[pos] == ']') return pos + 1;

@@ -62,7 +62,8 @@ constexpr std::size_t read(row_reader& reader, json::value in, row& out) {
         return reader.fail(in, errc::wrong_type, json::detail::expected_object);
     out.source_ = in;
     // A discriminator of another type makes an unknown row, not an error.
-    if (const auto kind = json::object(in.document(), in.offset()).find_if_present("session_kind");
+    if (const auto kind = json::object(json::detail::trusted, in.document(), in.offset())
+                              .find_if_present("session_kind");
         kind && (kind->kind() == json::kind::string || kind->is_null()))
         (void)read(reader, *kind, out.session_kind_);
     const auto& kind = out.session_kind_;
