@@ -25,6 +25,11 @@ public:
         }
     }
 
+    // Keeps the first `size` characters (no more than there are).
+    constexpr void truncate(std::size_t size) {
+        if (size < size_) size_ = size;
+    }
+
     constexpr void clear() {
         size_ = 0;
         truncated_ = false;
