@@ -26,6 +26,7 @@ enum class errc : std::uint8_t {
     wrong_type,        // a JSON value is not of the type the reader asked for
     out_of_range,      // a JSON number does not fit the type it is read as
     missing_field,     // an object lacks a member the schema requires
+    transport_failure, // the transport could not send the request or read the response
 };
 
 // A JSON path such as results[3].features[1].status; the root value's path is empty.

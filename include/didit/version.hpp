@@ -3,7 +3,8 @@
 #define DIDIT_SESSIONS_VERSION_MAJOR 0
 #define DIDIT_SESSIONS_VERSION_MINOR 1
 #define DIDIT_SESSIONS_VERSION_PATCH 0
+#define DIDIT_SESSIONS_VERSION_STRING "0.1.0"
 
 namespace didit {
-inline constexpr const char* version_string = "0.1.0";
+inline constexpr const char* version_string = DIDIT_SESSIONS_VERSION_STRING;
 } // namespace didit

@@ -1,0 +1,83 @@
+#pragma once
+
+// The user's HTTP stack, as the library sees it: a callable that sends one request and returns
+// either a response or a transport failure. Any HTTP library plugs in with a short adapter; the
+// library opens no socket and starts no thread of its own.
+//
+//   struct my_transport {
+//       didit::result<my_response> operator()(const didit::http_request& request);
+//   };
+//
+// The response's body must stay valid until the transport is called again: the library decodes
+// it in place.
+
+#include <concepts>
+#include <cstdint>
+#include <optional>
+#include <span>
+#include <string_view>
+#include <type_traits>
+#include <utility>
+
+#include <didit/detail/text.hpp>
+#include <didit/result.hpp>
+
+namespace didit {
+
+struct http_header {
+    std::string_view name;
+    std::string_view value;
+};
+
+struct http_request {
+    std::string_view method; // always "GET" for this endpoint
+    std::string_view url;    // absolute, canonical
+    std::span<const http_header> headers;
+};
+
+// A response: its status, a header by name (names compare case-insensitively, as in HTTP),
+// and its body.
+template<class R>
+concept http_response = std::default_initializable<R> &&
+    requires(const R& r, std::string_view name) {
+    { r.status() } -> std::convertible_to<int>;
+    { r.header(name) } -> std::convertible_to<std::optional<std::string_view>>;
+    { r.body() } -> std::convertible_to<std::string_view>;
+};
+
+namespace detail {
+
+template<class T>
+struct result_value {};
+
+template<class T>
+struct result_value<result<T>> {
+    using type = T;
+};
+
+} // namespace detail
+
+// A callable from an http_request to result<R> for an http_response R. A transport failure
+// (no connection, a timeout, a TLS error) is an error with code errc::transport_failure.
+template<class T>
+concept transport = requires(T& send, const http_request& request) {
+    typename detail::result_value<std::remove_cvref_t<decltype(send(request))>>::type;
+    requires http_response<
+        typename detail::result_value<std::remove_cvref_t<decltype(send(request))>>::type>;
+};
+
+// The response type of a transport.
+template<transport T>
+using transport_response_t = typename detail::result_value<
+    std::remove_cvref_t<decltype(std::declval<T&>()(std::declval<const http_request&>()))>>::type;
+
+// The value of the first header named `name` (case-insensitively) in a list of headers: a
+// helper for transports and responses that keep their headers as name/value pairs.
+constexpr std::optional<std::string_view> find_header(std::span<const http_header> headers,
+                                                      std::string_view name) {
+    for (const auto& h : headers)
+        if (detail::iequals(h.name, name)) return h.value;
+    return std::nullopt;
+}
+
+} // namespace didit
