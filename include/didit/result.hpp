@@ -17,16 +17,24 @@ namespace didit {
 
 enum class errc : std::uint8_t {
     ok = 0,
-    invalid_value,     // a value does not have the form its type requires
-    capacity_exceeded, // a fixed-capacity list is full
-    buffer_too_small,  // the caller's output buffer cannot hold the result
-    syntax_error,      // the input is not JSON (RFC 8259)
-    depth_exceeded,    // arrays and objects nest deeper than the configured limit
-    invalid_string,    // a JSON string holds a bad escape, control character or UTF-8
-    wrong_type,        // a JSON value is not of the type the reader asked for
-    out_of_range,      // a JSON number does not fit the type it is read as
-    missing_field,     // an object lacks a member the schema requires
-    transport_failure, // the transport could not send the request or read the response
+    invalid_value,      // a value does not have the form its type requires
+    capacity_exceeded,  // a fixed-capacity list is full
+    buffer_too_small,   // the caller's output buffer cannot hold the result
+    syntax_error,       // the input is not JSON (RFC 8259)
+    depth_exceeded,     // arrays and objects nest deeper than the configured limit
+    invalid_string,     // a JSON string holds a bad escape, control character or UTF-8
+    wrong_type,         // a JSON value is not of the type the reader asked for
+    out_of_range,       // a JSON number does not fit the type it is read as
+    missing_field,      // an object lacks a member the schema requires
+    transport_failure,  // the transport could not send the request or read the response
+    foreign_origin,     // a URL to follow is on another origin than the client's
+    redirect_refused,   // a redirect the client cannot follow
+    too_many_redirects, // more redirects in a row than the client follows
+    forbidden,          // 403 (or 401): the API key was refused
+    bad_request,        // 400: the server rejected the query
+    rate_limited,       // 429: too many requests
+    server_error,       // 5xx
+    unexpected_status,  // any other status
 };
 
 // A JSON path such as results[3].features[1].status; the root value's path is empty.

@@ -1,0 +1,169 @@
+#pragma once
+
+// The client: requests pages of the listing through the user's transport. It sends the API key
+// only to the origin it was configured with, follows redirects only there, and turns each
+// status the server answers with into a typed error. A page's views borrow the body of the
+// transport's last response: they are valid until the client's next request.
+
+#include <cstdint>
+#include <optional>
+#include <string_view>
+#include <utility>
+
+#include <didit/client/request.hpp>
+#include <didit/client/retry_after.hpp>
+#include <didit/client/transport.hpp>
+#include <didit/client/url.hpp>
+#include <didit/json/string.hpp>
+#include <didit/query/encode.hpp>
+#include <didit/query/query.hpp>
+#include <didit/result.hpp>
+#include <didit/rows/error_body.hpp>
+#include <didit/rows/page.hpp>
+
+namespace didit {
+
+struct client_options {
+    std::string_view base_url = default_base_url; // scheme, host and optional port
+    int max_redirects = 5;                        // redirects followed in a row
+};
+
+// What the server said when a request failed: its status, and what came with it.
+struct failed_response {
+    int status = 0;
+    std::optional<std::int64_t> retry_after_seconds; // 429 and 503, when the header is readable
+};
+
+// A checked configuration: an API key fit for a header and a base URL that is an origin.
+struct client_config {
+    api_key key;
+    origin base;
+    client_options options;
+
+    // `key` and `options.base_url` are borrowed: their text must outlive the client.
+    static constexpr result<client_config> make(std::string_view key, client_options options = {}) {
+        const auto checked_key = api_key::make(key);
+        if (!checked_key) return checked_key.error();
+        const auto base = origin::of(options.base_url);
+        if (!base) return base.error();
+        const auto parts = parse_url_reference(options.base_url).value();
+        if (parts.path.find_first_not_of('/') != std::string_view::npos || parts.has_query ||
+            parts.has_fragment)
+            return error{errc::invalid_value, "the base URL must be an origin, with no path",
+                         options.base_url};
+        if (options.max_redirects < 0)
+            return error{errc::invalid_value, "max_redirects cannot be negative"};
+        return client_config{checked_key.value(), base.value(), options};
+    }
+};
+
+template<transport Transport>
+class client {
+public:
+    using response_type = transport_response_t<Transport>;
+
+    constexpr client(Transport send, const client_config& config)
+        : send_(std::move(send))
+        , config_(config) {}
+
+    // The page a query lists, from its canonical URL. (A typed query is always one the server
+    // accepts; validate() tells what it will do with it.) `now`, in Unix seconds, places a
+    // Retry-After given as a date.
+    constexpr result<page> fetch_page(const query& q, std::int64_t now = 0) {
+        url_.clear();
+        write_url(url_, q, config_.options.base_url);
+        if (url_.truncated()) return detail::url_too_long({});
+        return fetch_current(now);
+    }
+
+    // The page at `url`, a `next` or `previous` link, resolved against the last URL requested.
+    // A link to any other origin is an error, and no request is sent to it.
+    constexpr result<page> fetch_link(std::string_view url, std::int64_t now = 0) {
+        auto resolved = resolve_url(url_.empty() ? config_.options.base_url : url_.view(), url);
+        if (!resolved) return resolved.error();
+        url_ = resolved.value();
+        return fetch_current(now);
+    }
+
+    // The URL of the last request.
+    constexpr std::string_view last_url() const { return url_.view(); }
+    // The last response; its body holds what the last page's views point into.
+    constexpr const response_type& last_response() const { return response_; }
+    // The status and Retry-After of the last failed response.
+    constexpr const failed_response& last_failure() const { return failure_; }
+
+private:
+    static constexpr bool is_redirect(int status) {
+        return status == 301 || status == 302 || status == 307 || status == 308;
+    }
+
+    constexpr result<void> check_origin(std::string_view url) const {
+        const auto target = origin::of(url);
+        if (!target) return target.error();
+        if (!(target.value() == config_.base))
+            return error{errc::foreign_origin,
+                         "the URL is on another origin than the client's; nothing was sent to it",
+                         url};
+        return {};
+    }
+
+    // Requests url_, following same-origin redirects, and decodes the page.
+    constexpr result<page> fetch_current(std::int64_t now) {
+        failure_ = {};
+        for (int redirects = 0;; ++redirects) {
+            if (auto checked = check_origin(url_.view()); !checked) return checked.error();
+            const auto headers = headers_for(config_.key);
+            auto sent = send_(http_request{"GET", url_.view(), headers});
+            if (!sent) {
+                auto failure = sent.error();
+                failure.code = errc::transport_failure;
+                return failure;
+            }
+            response_ = std::move(sent).value();
+            const int status = response_.status();
+            if (status == 200) return parse_page(response_.body());
+            failure_.status = status;
+            if (!is_redirect(status)) return status_error(status, now);
+            if (redirects == config_.options.max_redirects)
+                return error{errc::too_many_redirects, "too many redirects in a row", url_.view()};
+            const auto location = response_.header("Location");
+            if (!location)
+                return error{errc::redirect_refused, "a redirect without a Location header"};
+            auto next = resolve_url(url_.view(), *location);
+            if (!next) return next.error();
+            url_ = next.value();
+        }
+    }
+
+    constexpr error status_error(int status, std::int64_t now) {
+        if (status == 401 || status == 403) {
+            // The server's detail, when its body says one.
+            error forbidden{errc::forbidden, "the API key was refused (403)"};
+            if (const auto body = parse_forbidden(response_.body()))
+                forbidden.subject = body.value().detail.raw();
+            return forbidden;
+        }
+        if (status == 400)
+            return {
+                errc::bad_request,
+                "the server rejected the query (400); parse_bad_request(last_response().body()) "
+                "has its reasons"};
+        if (status == 429 || status == 503) {
+            if (const auto value = response_.header("Retry-After")) {
+                if (const auto seconds = retry_after_seconds(*value, now))
+                    failure_.retry_after_seconds = seconds.value();
+            }
+            if (status == 429) return {errc::rate_limited, "too many requests (429)"};
+        }
+        if (status >= 500 && status <= 599) return {errc::server_error, "the server failed (5xx)"};
+        return {errc::unexpected_status, "the server answered with an unexpected status"};
+    }
+
+    Transport send_;
+    client_config config_;
+    url_buffer url_{};
+    response_type response_{};
+    failed_response failure_{};
+};
+
+} // namespace didit
