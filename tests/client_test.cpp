@@ -1,6 +1,7 @@
 // The client against a scripted transport that records every request: one page, redirects,
 // each error status, and the API key never leaving the configured origin.
 
+#include <deque>
 #include <map>
 #include <memory>
 #include <optional>
@@ -37,11 +38,12 @@ struct sent_request {
     std::map<std::string, std::string> headers;
 };
 
-// Answers each URL as scripted (404 otherwise) and records what was sent.
+// Answers each URL with its scripted responses in turn, repeating the last (404 for a URL with
+// none), and records what was sent.
 class scripted_transport {
 public:
     struct script {
-        std::map<std::string, owned_response> responses;
+        std::map<std::string, std::deque<owned_response>> responses;
         std::vector<sent_request> sent;
         bool fail = false;
     };
@@ -56,8 +58,12 @@ public:
         script_->sent.push_back(copy);
         if (script_->fail) return didit::error{errc::invalid_value, "connection refused"};
         const auto found = script_->responses.find(std::string(request.url));
-        if (found == script_->responses.end()) return owned_response{404, {}, "{}"};
-        return found->second;
+        if (found == script_->responses.end() || found->second.empty())
+            return owned_response{404, {}, "{}"};
+        auto& queue = found->second;
+        const auto response = queue.front();
+        if (queue.size() > 1) queue.pop_front();
+        return response;
     }
 
 private:
@@ -71,19 +77,60 @@ const std::string page_body =
     R"({"count": 1, "next": null, "previous": null, "results": [{"session_id": "5b3720ed-d429-42ef-b67f-37ea805f48ee",
         "session_kind": "user", "session_number": 7, "status": "Approved", "created_at": "2026-06-09T12:26:54Z"}]})";
 
+// A clock that moves only when the client sleeps, and remembers each sleep.
+class fake_time {
+public:
+    struct state {
+        std::int64_t monotonic = 1'000;
+        std::int64_t wall = 1'795'694'400; // 2026-11-26T12:00:00Z
+        std::vector<std::int64_t> sleeps;
+    };
+    explicit fake_time(std::shared_ptr<state> s = std::make_shared<state>())
+        : state_(std::move(s)) {}
+    std::int64_t monotonic_ms() const { return state_->monotonic; }
+    std::int64_t unix_seconds() const { return state_->wall; }
+    void sleep_ms(std::int64_t ms) const {
+        state_->sleeps.push_back(ms);
+        state_->monotonic += ms;
+        state_->wall += ms / 1000;
+    }
+
+private:
+    std::shared_ptr<state> state_;
+};
+
+static_assert(didit::time_source<fake_time>);
+
+didit::client_options single_attempt() {
+    didit::client_options options;
+    options.retries.max_attempts = 1;
+    return options;
+}
+
 struct fixture {
     std::shared_ptr<scripted_transport::script> script =
         std::make_shared<scripted_transport::script>();
-    didit::client<scripted_transport> client{scripted_transport(script),
-                                             didit::client_config::make(key).value()};
+    std::shared_ptr<fake_time::state> clock = std::make_shared<fake_time::state>();
+    didit::client<scripted_transport, fake_time> client;
+
+    explicit fixture(didit::client_options options = single_attempt())
+        : client(scripted_transport(script), didit::client_config::make(key, options).value(),
+                 fake_time(clock)) {}
     const didit::query two{.limit = 2};
 
+    // From now on, `url` answers this.
     void answer(const std::string& url, int status, std::string body = "{}",
                 std::vector<std::pair<std::string, std::string>> headers = {}) {
-        script->responses[url] = owned_response{status, std::move(headers), std::move(body)};
+        script->responses[url] = {owned_response{status, std::move(headers), std::move(body)}};
+    }
+    // After what `url` already answers, it answers this.
+    void then(const std::string& url, int status, std::string body = "{}",
+              std::vector<std::pair<std::string, std::string>> headers = {}) {
+        script->responses[url].push_back(
+            owned_response{status, std::move(headers), std::move(body)});
     }
     didit::error failure() {
-        const auto page = client.fetch_page(two, 1'795'694'400);
+        const auto page = client.fetch_page(two);
         REQUIRE_FALSE(page.has_value());
         return page.error();
     }
@@ -226,4 +273,68 @@ TEST_CASE("configurations: keys, base URLs, limits", "[client]") {
     CHECK_FALSE(didit::client_config::make(key, {.base_url = "ftp://h"}).has_value());
     CHECK_FALSE(didit::client_config::make(key, {.base_url = "https://h", .max_redirects = -1})
                     .has_value());
+}
+
+TEST_CASE("failures that may pass are retried, with growing, jittered waits", "[client][retry]") {
+    fixture f(didit::client_options{});
+    f.answer(first_url, 503);
+    f.then(first_url, 500);
+    f.then(first_url, 502);
+    f.then(first_url, 200, page_body);
+    const auto page = f.client.fetch_page(f.two);
+    REQUIRE(page.has_value());
+    CHECK(f.script->sent.size() == 4);
+    REQUIRE(f.clock->sleeps.size() == 3);
+    // Retry k waits between half and all of 500 ms * 2^(k-1).
+    for (std::size_t k = 0; k < 3; ++k) {
+        const std::int64_t backoff = 500 << k;
+        INFO("retry " << k + 1 << " waited " << f.clock->sleeps[k]);
+        CHECK(f.clock->sleeps[k] >= backoff / 2);
+        CHECK(f.clock->sleeps[k] <= backoff);
+    }
+}
+
+TEST_CASE("Retry-After is honoured and transport failures are retried", "[client][retry]") {
+    fixture f(didit::client_options{});
+    f.answer(first_url, 429, "", {{"Retry-After", "3"}});
+    f.then(first_url, 200, page_body);
+    REQUIRE(f.client.fetch_page(f.two).has_value());
+    CHECK(f.clock->sleeps == std::vector<std::int64_t>{3'000});
+
+    fixture g(didit::client_options{});
+    g.script->fail = true;
+    CHECK(g.client.fetch_page(g.two).code() == errc::transport_failure);
+    CHECK(g.script->sent.size() == 4); // every attempt
+    CHECK(g.clock->sleeps.size() == 3);
+}
+
+TEST_CASE("retries stop at the attempt limit and before the deadline", "[client][retry]") {
+    didit::client_options options;
+    options.retries.max_attempts = 2;
+    fixture f(options);
+    f.answer(first_url, 500);
+    CHECK(f.client.fetch_page(f.two).code() == errc::server_error);
+    CHECK(f.script->sent.size() == 2);
+
+    options = {};
+    options.retries.deadline_ms = 10'000;
+    fixture g(options);
+    g.answer(first_url, 429, "", {{"Retry-After", "60"}}); // asks for more than the deadline
+    CHECK(g.client.fetch_page(g.two).code() == errc::deadline_exceeded);
+    CHECK(g.script->sent.size() == 1);
+    CHECK(g.clock->sleeps.empty());
+}
+
+TEST_CASE("errors that will not pass are not retried", "[client][retry]") {
+    for (const int status : {400, 401, 403, 404, 418}) {
+        INFO(status);
+        fixture f(didit::client_options{});
+        f.answer(first_url, status);
+        CHECK_FALSE(f.client.fetch_page(f.two).has_value());
+        CHECK(f.script->sent.size() == 1);
+    }
+    fixture f(didit::client_options{});
+    f.answer(first_url, 200, "{not json");
+    CHECK(f.client.fetch_page(f.two).code() == errc::syntax_error);
+    CHECK(f.script->sent.size() == 1);
 }

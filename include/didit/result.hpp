@@ -35,6 +35,8 @@ enum class errc : std::uint8_t {
     rate_limited,       // 429: too many requests
     server_error,       // 5xx
     unexpected_status,  // any other status
+    deadline_exceeded,  // retries would go past the deadline
+    pagination_loop,    // a next link that goes back, or a page that makes no progress
 };
 
 // A JSON path such as results[3].features[1].status; the root value's path is empty.

@@ -6,12 +6,14 @@
 // transport's last response: they are valid until the client's next request.
 
 #include <cstdint>
+#include <limits>
 #include <optional>
 #include <string_view>
 #include <utility>
 
 #include <didit/client/request.hpp>
 #include <didit/client/retry_after.hpp>
+#include <didit/client/time.hpp>
 #include <didit/client/transport.hpp>
 #include <didit/client/url.hpp>
 #include <didit/json/string.hpp>
@@ -23,9 +25,21 @@
 
 namespace didit {
 
+// Retries of a request that failed for a reason that may pass: a transport failure, 429 and
+// 5xx. Waits grow exponentially with random jitter, Retry-After is honoured, and the deadline
+// bounds one page's requests and waits together.
+struct retry_policy {
+    int max_attempts = 4;                  // requests for one page, the first included
+    std::int64_t initial_backoff_ms = 500; // before the first retry, at most
+    std::int64_t max_backoff_ms = 30'000;
+    std::int64_t deadline_ms = 120'000; // 0: no deadline
+    std::uint64_t jitter_seed = 0x2545F4914F6CDD1DULL;
+};
+
 struct client_options {
     std::string_view base_url = default_base_url; // scheme, host and optional port
     int max_redirects = 5;                        // redirects followed in a row
+    retry_policy retries{};
 };
 
 // What the server said when a request failed: its status, and what came with it.
@@ -53,36 +67,44 @@ struct client_config {
                          options.base_url};
         if (options.max_redirects < 0)
             return error{errc::invalid_value, "max_redirects cannot be negative"};
+        const auto& r = options.retries;
+        if (r.max_attempts < 1 || r.initial_backoff_ms < 0 ||
+            r.max_backoff_ms < r.initial_backoff_ms || r.deadline_ms < 0)
+            return error{
+                errc::invalid_value,
+                "retries need max_attempts >= 1, 0 <= initial_backoff_ms <= max_backoff_ms "
+                "and deadline_ms >= 0"};
         return client_config{checked_key.value(), base.value(), options};
     }
 };
 
-template<transport Transport>
+template<transport Transport, time_source Time = default_time_source>
 class client {
 public:
     using response_type = transport_response_t<Transport>;
 
-    constexpr client(Transport send, const client_config& config)
+    constexpr client(Transport send, const client_config& config, Time time = {})
         : send_(std::move(send))
-        , config_(config) {}
+        , config_(config)
+        , time_(std::move(time))
+        , jitter_(config.options.retries.jitter_seed | 1) {}
 
     // The page a query lists, from its canonical URL. (A typed query is always one the server
-    // accepts; validate() tells what it will do with it.) `now`, in Unix seconds, places a
-    // Retry-After given as a date.
-    constexpr result<page> fetch_page(const query& q, std::int64_t now = 0) {
+    // accepts; validate() tells what it will do with it.)
+    constexpr result<page> fetch_page(const query& q) {
         url_.clear();
         write_url(url_, q, config_.options.base_url);
         if (url_.truncated()) return detail::url_too_long({});
-        return fetch_current(now);
+        return fetch_with_retries();
     }
 
     // The page at `url`, a `next` or `previous` link, resolved against the last URL requested.
     // A link to any other origin is an error, and no request is sent to it.
-    constexpr result<page> fetch_link(std::string_view url, std::int64_t now = 0) {
+    constexpr result<page> fetch_link(std::string_view url) {
         auto resolved = resolve_url(url_.empty() ? config_.options.base_url : url_.view(), url);
         if (!resolved) return resolved.error();
         url_ = resolved.value();
-        return fetch_current(now);
+        return fetch_with_retries();
     }
 
     // The URL of the last request.
@@ -105,6 +127,59 @@ private:
                          "the URL is on another origin than the client's; nothing was sent to it",
                          url};
         return {};
+    }
+
+    static constexpr bool may_pass(errc code) {
+        return code == errc::transport_failure || code == errc::rate_limited ||
+               code == errc::server_error;
+    }
+
+    // xorshift64: jitter needs no more than a cheap, seedable sequence.
+    constexpr std::uint64_t next_random() {
+        jitter_ ^= jitter_ << 13;
+        jitter_ ^= jitter_ >> 7;
+        jitter_ ^= jitter_ << 17;
+        return jitter_;
+    }
+
+    // How long to wait before retry number `retry` (1 for the first): half the exponential
+    // backoff plus a random part of the other half, or longer if the server asked.
+    constexpr std::int64_t wait_before(int retry) {
+        const auto& policy = config_.options.retries;
+        std::int64_t backoff = policy.initial_backoff_ms;
+        for (int i = 1; i < retry && backoff < policy.max_backoff_ms; ++i)
+            backoff *= 2;
+        if (backoff > policy.max_backoff_ms) backoff = policy.max_backoff_ms;
+        const auto half = backoff / 2;
+        std::int64_t wait =
+            half + static_cast<std::int64_t>(next_random() %
+                                             static_cast<std::uint64_t>(backoff - half + 1));
+        if (const auto asked = failure_.retry_after_seconds) {
+            constexpr auto longest = std::numeric_limits<std::int64_t>::max();
+            const auto asked_ms = *asked > longest / 1000 ? longest : *asked * 1000;
+            if (asked_ms > wait) wait = asked_ms;
+        }
+        return wait;
+    }
+
+    // Requests url_ until it succeeds, fails for good, or the attempts or the deadline run out.
+    constexpr result<page> fetch_with_retries() {
+        const auto& policy = config_.options.retries;
+        const std::int64_t start = time_.monotonic_ms();
+        for (int attempt = 1;; ++attempt) {
+            auto fetched = fetch_current(time_.unix_seconds());
+            if (fetched || !may_pass(fetched.code()) || attempt == policy.max_attempts)
+                return fetched;
+            const auto wait = wait_before(attempt);
+            if (policy.deadline_ms != 0 &&
+                time_.monotonic_ms() - start + wait > policy.deadline_ms) {
+                auto late = fetched.error();
+                late.code = errc::deadline_exceeded;
+                late.message = "retrying would go past the deadline";
+                return late;
+            }
+            time_.sleep_ms(wait);
+        }
     }
 
     // Requests url_, following same-origin redirects, and decodes the page.
@@ -161,6 +236,8 @@ private:
 
     Transport send_;
     client_config config_;
+    Time time_;
+    std::uint64_t jitter_;
     url_buffer url_{};
     response_type response_{};
     failed_response failure_{};
