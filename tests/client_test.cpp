@@ -10,6 +10,7 @@
 #include <vector>
 
 #include <didit/client/client.hpp>
+#include <didit/client/pages.hpp>
 #include <didit/rows.hpp>
 
 #include <catch2/catch.hpp>
@@ -336,5 +337,75 @@ TEST_CASE("errors that will not pass are not retried", "[client][retry]") {
     fixture f(didit::client_options{});
     f.answer(first_url, 200, "{not json");
     CHECK(f.client.fetch_page(f.two).code() == errc::syntax_error);
+    CHECK(f.script->sent.size() == 1);
+}
+
+namespace {
+
+std::string page_with_next(int number, const std::string& next) {
+    return R"({"count": 3, "next": )" + (next.empty() ? std::string("null") : "\"" + next + "\"") +
+           R"(, "previous": null, "results": [{"session_id": "x", "session_kind": "user",
+           "session_number": )" +
+           std::to_string(number) +
+           R"(, "status": "Approved", "created_at": "2026-06-09T12:26:54Z"}]})";
+}
+
+// The session number of each page, or the error that ended the traversal.
+std::vector<std::string> traverse(fixture& f) {
+    std::vector<std::string> seen;
+    for (const auto& page : didit::pages(f.client, f.two)) {
+        if (!page) {
+            seen.push_back(std::string(page.error().message));
+            continue;
+        }
+        for (const auto row : page->results)
+            seen.push_back(std::to_string(row->kyc().session_number));
+    }
+    return seen;
+}
+
+const std::string second_url = base + "/v3/sessions/?limit=2&offset=2";
+const std::string third_url = base + "/v3/sessions/?limit=2&offset=4";
+
+} // namespace
+
+TEST_CASE("pages follow next links to the end, one request each", "[client][pages]") {
+    fixture f;
+    f.answer(first_url, 200, page_with_next(9, second_url));
+    f.answer(second_url, 200, page_with_next(8, "/v3/sessions/?limit=2&offset=4")); // relative
+    f.answer(third_url, 200, page_with_next(7, ""));
+    CHECK(traverse(f) == std::vector<std::string>{"9", "8", "7"});
+    CHECK(f.script->sent.size() == 3);
+}
+
+TEST_CASE("a traversal stops at the first error and yields it", "[client][pages]") {
+    fixture f;
+    f.answer(first_url, 200, page_with_next(9, second_url));
+    f.answer(second_url, 403, R"({"detail": "no"})");
+    f.answer(third_url, 200, page_with_next(7, ""));
+    const auto seen = traverse(f);
+    REQUIRE(seen.size() == 2);
+    CHECK(seen[0] == "9");
+    CHECK(f.script->sent.size() == 2);
+}
+
+TEST_CASE("next links that loop, go back or lead away end the traversal unsent",
+          "[client][pages]") {
+    for (const std::string& next :
+         {first_url, base + "/v3/sessions/?limit=2&offset=0", base + "/v3/sessions/?limit=2",
+          std::string("https://evil.example/?offset=9")}) {
+        INFO(next);
+        fixture f;
+        f.answer(first_url, 200, page_with_next(9, next));
+        const auto seen = traverse(f);
+        REQUIRE(seen.size() == 2);
+        CHECK(seen[0] == "9");
+        CHECK(f.script->sent.size() == 1);
+    }
+    fixture f;
+    f.answer(first_url, 200,
+             R"({"count": 3, "next": ")" + second_url + R"(", "previous": null, "results": []})");
+    CHECK(traverse(f) ==
+          std::vector<std::string>{"the next link does not move forward through the listing"});
     CHECK(f.script->sent.size() == 1);
 }
