@@ -1,0 +1,271 @@
+#pragma once
+
+// An in-memory server for GET /v3/sessions/, usable as a transport: point a client at it and
+// test offline. It reads every query through the library's own parsing and validation, so it
+// answers 400 exactly when the server does, and it pages, orders and links as the reference
+// describes. Copies share one store, so a test can change the sessions between two requests.
+// Test code: it allocates freely.
+
+#include <algorithm>
+#include <array>
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include <didit/client/transport.hpp>
+#include <didit/client/url.hpp>
+#include <didit/query/encode.hpp>
+#include <didit/query/form.hpp>
+#include <didit/query/messages.hpp>
+#include <didit/query/parse.hpp>
+#include <didit/query/validate.hpp>
+#include <didit/result.hpp>
+#include <didit/testing/sessions.hpp>
+
+namespace didit::testing {
+
+struct emulator_response {
+    int code = 0;
+    std::vector<std::pair<std::string, std::string>> headers;
+    std::string text;
+
+    int status() const { return code; }
+    std::optional<std::string_view> header(std::string_view name) const {
+        for (const auto& [key, value] : headers)
+            if (didit::detail::iequals(key, name)) return std::string_view(value);
+        return std::nullopt;
+    }
+    std::string_view body() const { return text; }
+};
+
+namespace detail {
+
+// ASCII case folding for search: enough for the generated names.
+inline std::string folded(std::string_view text) {
+    std::string out(text);
+    for (char& c : out)
+        c = didit::detail::to_lower(c);
+    return out;
+}
+
+inline bool contains_folded(const std::optional<std::string>& haystack, std::string_view needle) {
+    return haystack && folded(*haystack).find(folded(needle)) != std::string::npos;
+}
+
+inline bool digits_only(std::string_view text) {
+    return !text.empty() && std::all_of(text.begin(), text.end(), [](char c) {
+        return didit::detail::is_digit(c) || c == '+' || c == '-' || c == '.' || c == ' ';
+    });
+}
+
+inline std::string only_digits(std::string_view text) {
+    std::string out;
+    for (const char c : text)
+        if (didit::detail::is_digit(c)) out += c;
+    return out;
+}
+
+template<class Session>
+bool in_status(const query& q, const Session& s) {
+    if (q.status.empty()) return true;
+    return std::any_of(q.status.begin(), q.status.end(),
+                       [&](const auto& item) { return item == lenient<didit::status>(s.status); });
+}
+
+template<class Session>
+bool in_workflows(const query& q, const Session& s) {
+    if (q.workflow_id.empty()) return true;
+    return std::any_of(q.workflow_id.begin(), q.workflow_id.end(),
+                       [&](const auto& item) { return item == lenient<uuid>(s.workflow_id); });
+}
+
+template<class Session>
+bool in_countries(const query& q, const Session& s) {
+    if (q.country.empty()) return true;
+    return s.country && std::find(q.country.begin(), q.country.end(),
+                                  std::string_view(*s.country)) != q.country.end();
+}
+
+inline std::string text_of_date(const date& d) {
+    char text[date::text_size];
+    d.to_chars(text);
+    return {text, sizeof text};
+}
+
+template<class Session>
+bool in_dates(const query& q, const Session& s, bool to_is_midnight) {
+    const auto day = s.created_at.date();
+    if (q.date_from && day < *q.date_from) return false;
+    if (!q.date_to) return true;
+    if (!to_is_midnight) return !(*q.date_to < day);
+    // KYB rows compare date_to with its midnight, as the server's datetime field does.
+    const auto midnight = timestamp::parse(text_of_date(*q.date_to) + "T00:00:00Z").value();
+    return !(midnight < s.created_at);
+}
+
+template<class Session>
+bool common_filters(const query& q, const Session& s, bool kyb) {
+    if (!q.vendor_data.empty() && (!s.vendor_data || *s.vendor_data != q.vendor_data)) return false;
+    return in_status(q, s) && in_workflows(q, s) && in_countries(q, s) && in_dates(q, s, kyb);
+}
+
+inline bool search_matches(const query& q, const kyc_session& s) {
+    const auto term = didit::detail::strip(q.search);
+    if (term.empty()) return true;
+    if (const auto id = uuid::parse(term)) return id.value() == s.session_id;
+    if (term.find('@') != std::string_view::npos)
+        return s.email_address && folded(*s.email_address).starts_with(folded(term));
+    if (digits_only(term)) {
+        const auto digits = only_digits(term);
+        return std::to_string(s.session_number).starts_with(digits) ||
+               (s.phone_number && only_digits(*s.phone_number).starts_with(digits)) ||
+               contains_folded(s.vendor_data, term);
+    }
+    return contains_folded(s.full_name, term) || contains_folded(s.vendor_data, term);
+}
+
+inline bool search_matches(const query& q, const kyb_session& s) {
+    const auto term = didit::detail::strip(q.search);
+    if (term.empty()) return true;
+    if (const auto id = uuid::parse(term)) return id.value() == s.session_id;
+    return std::to_string(s.session_number).starts_with(term) ||
+           contains_folded(s.company_name, term) || contains_folded(s.registration_number, term) ||
+           contains_folded(s.vendor_data, term);
+}
+
+// Filters that apply to KYC rows only; KYB rows ignore them.
+inline bool kyc_only_filters(const query& q, const kyc_session& s) {
+    return !q.didit_internal_id || s.didit_internal_id == q.didit_internal_id;
+}
+
+inline bool kyc_only_filters(const query&, const kyb_session&) {
+    return true;
+}
+
+} // namespace detail
+
+class emulator {
+public:
+    struct store {
+        std::string api_key;
+        std::vector<kyc_session> kyc;
+        std::vector<kyb_session> kyb;
+        std::size_t requests = 0;
+    };
+
+    explicit emulator(std::string api_key)
+        : store_(std::make_shared<store>()) {
+        store_->api_key = std::move(api_key);
+    }
+
+    store& sessions() const { return *store_; }
+
+    result<emulator_response> operator()(const http_request& request) const {
+        ++store_->requests;
+        return answer(request);
+    }
+
+private:
+    static constexpr std::string_view forbidden_body =
+        R"({"detail":"You do not have permission to perform this action."})";
+
+    static emulator_response json(int code, std::string body) {
+        return {code, {{"Content-Type", "application/json"}}, std::move(body)};
+    }
+
+    emulator_response answer(const http_request& request) const {
+        const auto parts = parse_url_reference(request.url);
+        if (!parts || parts->scheme.empty()) return json(400, R"({"detail":"Bad request."})");
+        const auto& url = parts.value();
+        // The 301 for the path without its slash comes first, with the query kept verbatim.
+        if (url.path == "/v3/sessions") {
+            std::string location = "/v3/sessions/";
+            if (url.has_query) location += "?" + std::string(url.query);
+            return {301, {{"Location", location}}, ""};
+        }
+        if (url.path != sessions_path) return json(404, R"({"detail":"Not found."})");
+        // A 403 comes before any 400.
+        const auto key = find_header(request.headers, "x-api-key");
+        if (!key || *key != store_->api_key) return json(403, std::string(forbidden_body));
+
+        std::string scratch(url.query.size(), '\0');
+        std::array<raw_parameter, 256> raw{};
+        const auto count = parse_form(url.query, scratch, raw);
+        if (!count) return json(400, R"({"detail":"Too many parameters."})");
+        const auto parsed = parse_query(std::span(raw.data(), count.value()));
+        if (!parsed) return json(400, R"({"detail":"Bad request."})");
+        if (parsed->findings.has_errors()) return json(400, error_body(parsed->findings));
+        const std::string origin = std::string(url.scheme) + "://" + std::string(url.authority);
+        return json(200, page(parsed->value, origin));
+    }
+
+    // Rows newest first, as the server orders them within each kind.
+    template<class Session>
+    static std::vector<const Session*> matching(const std::vector<Session>& all, const query& q,
+                                                bool kyb) {
+        std::vector<const Session*> rows;
+        for (const auto& s : all)
+            if (detail::common_filters(q, s, kyb) && detail::search_matches(q, s) &&
+                detail::kyc_only_filters(q, s))
+                rows.push_back(&s);
+        std::sort(rows.begin(), rows.end(), [](const Session* a, const Session* b) {
+            return a->session_number > b->session_number;
+        });
+        return rows;
+    }
+
+    std::string page(const query& q, const std::string& origin) const {
+        const auto kind = q.session_kind.value_or(session_kind::user);
+        const auto limit = effective_limit(q);
+        const auto offset = effective_offset(q);
+        const bool with_kyc = kind != session_kind::business;
+        const bool with_kyb = kind != session_kind::user;
+        const auto kyc =
+            with_kyc ? matching(store_->kyc, q, false) : std::vector<const kyc_session*>{};
+        const auto kyb =
+            with_kyb ? matching(store_->kyb, q, true) : std::vector<const kyb_session*>{};
+        // KYB counts come from a bounded scan, capped at 100.
+        constexpr std::int64_t kyb_count_cap = 100;
+        const auto kyb_count =
+            std::min<std::int64_t>(static_cast<std::int64_t>(kyb.size()), kyb_count_cap);
+        const auto count = static_cast<std::int64_t>(kyc.size()) + kyb_count;
+        // With session_kind=all, next and previous follow the KYC side.
+        const auto driving =
+            static_cast<std::int64_t>(kind == session_kind::business ? kyb.size() : kyc.size());
+
+        std::string out = "{\"count\":" + std::to_string(count) + ",\"next\":";
+        out += offset + limit < driving ? link(q, origin, limit, offset + limit) : "null";
+        out += ",\"previous\":";
+        out += offset > 0 ? link(q, origin, limit, offset - limit) : "null";
+        out += ",\"results\":[";
+        bool first = true;
+        const auto slice = [&](const auto& rows) {
+            for (auto i = offset; i < offset + limit && i < static_cast<std::int64_t>(rows.size());
+                 ++i) {
+                if (!first) out += ',';
+                first = false;
+                write_row(out, *rows[static_cast<std::size_t>(i)]);
+            }
+        };
+        slice(kyc);
+        slice(kyb);
+        out += "]}";
+        return out;
+    }
+
+    // A page link as the server writes it: keys sorted, limit always, offset unless it is 0.
+    static std::string link(query q, const std::string& origin, std::int64_t limit,
+                            std::int64_t offset) {
+        q.limit = limit;
+        q.offset = offset > 0 ? std::optional<std::int64_t>(offset) : std::nullopt;
+        return "\"" + to_url(q, origin) + "\"";
+    }
+
+    std::shared_ptr<store> store_;
+};
+
+} // namespace didit::testing

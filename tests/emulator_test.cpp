@@ -1,0 +1,190 @@
+// The emulator, end to end through the client: what it answers, how it filters, orders, pages
+// and links, checked against its own store.
+
+#include <algorithm>
+#include <string>
+#include <vector>
+
+#include <didit/client/client.hpp>
+#include <didit/client/pages.hpp>
+#include <didit/rows.hpp>
+#include <didit/testing/emulator.hpp>
+#include <didit/testing/generate.hpp>
+
+#include <catch2/catch.hpp>
+
+namespace {
+
+using didit::errc;
+using didit::testing::emulator;
+
+constexpr std::string_view key = "sk_test_emulator";
+
+// Time that never waits: retries are not what these tests are about.
+struct no_wait {
+    std::int64_t monotonic_ms() const { return 0; }
+    std::int64_t unix_seconds() const { return 1'795'694'400; }
+    void sleep_ms(std::int64_t) const {}
+};
+
+struct world {
+    emulator server{std::string(key)};
+    didit::client<emulator, no_wait> client{server, didit::client_config::make(key).value()};
+
+    explicit world(std::size_t kyc = 120, std::size_t kyb = 130, std::uint64_t seed = 1) {
+        didit::testing::session_generator generate(seed);
+        server.sessions().kyc = generate.kyc(kyc);
+        server.sessions().kyb = generate.kyb(kyb);
+    }
+
+    // The session numbers a traversal yields, kind by kind ("u12", "b7"), or the error.
+    std::vector<std::string> listing(const didit::query& q) {
+        std::vector<std::string> seen;
+        for (const auto& page : didit::pages(client, q)) {
+            REQUIRE(page.has_value());
+            for (const auto row : page->results) {
+                REQUIRE(row.has_value());
+                seen.push_back(row->kind() == didit::row_kind::kyc
+                                   ? "u" + std::to_string(row->kyc().session_number)
+                                   : "b" + std::to_string(row->kyb().session_number));
+            }
+        }
+        return seen;
+    }
+
+    // What the store says the listing holds, newest first.
+    template<class Sessions, class Keep>
+    static std::vector<std::string> expected(const Sessions& sessions, const char* prefix,
+                                             Keep keep) {
+        std::vector<std::int64_t> numbers;
+        for (const auto& s : sessions)
+            if (keep(s)) numbers.push_back(s.session_number);
+        std::sort(numbers.rbegin(), numbers.rend());
+        std::vector<std::string> out;
+        for (const auto n : numbers)
+            out.push_back(prefix + std::to_string(n));
+        return out;
+    }
+
+    didit::testing::emulator_response get(const std::string& url, std::string_view with_key = key) {
+        const didit::http_header headers[] = {{"x-api-key", with_key}};
+        return server(didit::http_request{"GET", url, headers}).value();
+    }
+};
+
+const auto any = [](const auto&) { return true; };
+
+} // namespace
+
+static_assert(didit::transport<emulator>);
+
+TEST_CASE("emulator: every session once, newest first, across pages", "[emulator]") {
+    world w;
+    CHECK(w.listing({.limit = 50}) == world::expected(w.server.sessions().kyc, "u", any));
+    CHECK(w.listing({.session_kind = didit::session_kind::business, .limit = 7}) ==
+          world::expected(w.server.sessions().kyb, "b", any));
+    CHECK(w.server.sessions().requests == 3 + 19);
+}
+
+TEST_CASE("emulator: filters combine with AND, list items with OR", "[emulator]") {
+    world w;
+    const auto& kyc = w.server.sessions().kyc;
+    CHECK(w.listing({.status = {didit::status::approved, didit::status::declined}}) ==
+          world::expected(kyc, "u", [](const auto& s) {
+              return s.status == didit::status::approved || s.status == didit::status::declined;
+          }));
+    const auto vendor = *kyc[10].vendor_data;
+    CHECK(w.listing({.status = {didit::status::approved}, .vendor_data = vendor}) ==
+          world::expected(kyc, "u", [&](const auto& s) {
+              return s.status == didit::status::approved && s.vendor_data == vendor;
+          }));
+    // No valid workflow_id: no rows at all.
+    didit::query nothing;
+    REQUIRE(
+        nothing.workflow_id.try_push_back(didit::lenient<didit::uuid>::from_text("not-a-uuid")));
+    CHECK(w.listing(nothing).empty());
+}
+
+TEST_CASE("emulator: date_to covers the whole day for KYC, only midnight for KYB", "[emulator]") {
+    world w;
+    const auto day = w.server.sessions().kyc[40].created_at.date();
+    CHECK(w.listing({.date_from = day, .date_to = day}) ==
+          world::expected(w.server.sessions().kyc, "u",
+                          [&](const auto& s) { return s.created_at.date() == day; }));
+    const auto kyb_day = w.server.sessions().kyb[40].created_at.date();
+    const didit::query business{.session_kind = didit::session_kind::business, .date_to = kyb_day};
+    // A KYB session created during that day is after its midnight: not listed.
+    CHECK(w.listing(business) == world::expected(w.server.sessions().kyb, "b", [&](const auto& s) {
+              return s.created_at.date() < kyb_day;
+          }));
+}
+
+TEST_CASE("emulator: search by number, name, UUID", "[emulator]") {
+    world w;
+    const auto& kyc = w.server.sessions().kyc;
+    const auto& named = *std::find_if(kyc.begin(), kyc.end(),
+                                      [](const auto& s) { return s.full_name.has_value(); });
+    const auto number = std::to_string(named.session_number);
+    const auto mine = "u" + number;
+    const auto by_number = w.listing({.search = number});
+    CHECK(std::find(by_number.begin(), by_number.end(), mine) != by_number.end());
+    const auto by_name = w.listing({.search = *named.full_name});
+    CHECK(std::find(by_name.begin(), by_name.end(), mine) != by_name.end());
+    CHECK(by_name.size() < kyc.size());
+    char id[didit::uuid::text_size];
+    named.session_id.to_chars(id);
+    CHECK(w.listing({.search = std::string_view(id, sizeof id)}) == std::vector<std::string>{mine});
+}
+
+TEST_CASE("emulator: count, KYB cap, next and previous links", "[emulator]") {
+    world w(120, 130);
+    const auto body =
+        w.get("https://verification.didit.me/v3/sessions/?limit=20&offset=20&session_kind=all");
+    REQUIRE(body.status() == 200);
+    const auto page = didit::parse_page(body.body());
+    REQUIRE(page.has_value());
+    CHECK(page->count == 120 + 100); // KYB counts stop at 100
+    CHECK(page->next->raw() ==
+          "https://verification.didit.me/v3/sessions/?limit=20&offset=40&session_kind=all");
+    CHECK(page->previous->raw() ==
+          "https://verification.didit.me/v3/sessions/?limit=20&session_kind=all");
+    int rows = 0;
+    for (const auto row : page->results)
+        rows += row.has_value();
+    CHECK(rows == 40); // a KYC page and a KYB page
+}
+
+TEST_CASE("emulator: 301 without the slash, 403 before 400, all 400s in one body", "[emulator]") {
+    world w;
+    const auto moved = w.get("https://verification.didit.me/v3/sessions?limit=5&status=In+Review");
+    CHECK(moved.status() == 301);
+    CHECK(moved.header("location") == "/v3/sessions/?limit=5&status=In+Review");
+
+    const auto forbidden =
+        w.get("https://verification.didit.me/v3/sessions/?date_from=bad", "wrong");
+    CHECK(forbidden.status() == 403);
+    CHECK(didit::parse_forbidden(forbidden.body()).value().detail ==
+          "You do not have permission to perform this action.");
+
+    const auto rejected =
+        w.get("https://verification.didit.me/v3/sessions/?date_from=2026-02-30&api_service=FOO");
+    CHECK(rejected.status() == 400);
+    const auto reasons = didit::parse_bad_request(rejected.body());
+    REQUIRE(reasons.has_value());
+    std::vector<std::string> parameters;
+    for (const auto p : *reasons)
+        parameters.push_back(p.parameter.to_string());
+    std::sort(parameters.begin(), parameters.end());
+    CHECK(parameters == std::vector<std::string>{"api_service", "date_from"});
+}
+
+TEST_CASE("emulator: the client's redirects and errors against it", "[emulator]") {
+    world w;
+    const auto page = w.client.fetch_link("/v3/sessions?limit=3"); // answered with a 301
+    REQUIRE(page.has_value());
+    CHECK(w.client.last_url() == "https://verification.didit.me/v3/sessions/?limit=3");
+
+    emulator other_key(std::string("another"));
+    didit::client<emulator, no_wait> refused(other_key, didit::client_config::make(key).value());
+    CHECK(refused.fetch_page({}).code() == errc::forbidden);
+}
