@@ -1,0 +1,168 @@
+#pragma once
+
+// Every row of a listing exactly once, newest first, while sessions come and go.
+//
+// The listing is ordered by descending session_number and paged by offset. A session created
+// during a traversal pushes rows down (the next page repeats rows already seen); a deleted one
+// pulls rows up (the next page would skip rows). So the traversal does not follow `next`: it
+// asks for each page at the position of the last row it yielded (the anchor), one row of
+// overlap, and keeps only rows numbered below the anchor. When a page starts below the anchor,
+// rows above it were deleted and some may have slid past: it steps back until a page starts at
+// or above the anchor again. Guarantee: each session that exists for the whole traversal is
+// yielded once, in order; sessions created meanwhile are not yielded (they are newer than
+// where the traversal started).
+//
+// One kind per traversal (`user` or `business`); a row's views are valid until the traversal
+// moves past the page it came from.
+
+#include <cstddef>
+#include <cstdint>
+#include <iterator>
+#include <optional>
+
+#include <didit/client/client.hpp>
+#include <didit/query/query.hpp>
+#include <didit/query/validate.hpp>
+#include <didit/result.hpp>
+#include <didit/rows/page.hpp>
+#include <didit/rows/row.hpp>
+
+namespace didit {
+
+template<transport Transport, time_source Time>
+class row_traversal {
+public:
+    class iterator {
+    public:
+        using value_type = result<row>;
+        using difference_type = std::ptrdiff_t;
+
+        constexpr iterator() = default;
+        constexpr explicit iterator(row_traversal* traversal)
+            : traversal_(traversal) {}
+
+        constexpr const result<row>& operator*() const { return traversal_->current_; }
+        constexpr iterator& operator++() {
+            traversal_->advance();
+            return *this;
+        }
+        constexpr void operator++(int) { ++*this; }
+        constexpr bool operator==(std::default_sentinel_t) const { return traversal_->done_; }
+
+    private:
+        row_traversal* traversal_ = nullptr;
+    };
+
+    // `q` lists one kind; its offset is where the traversal starts.
+    constexpr row_traversal(client<Transport, Time>& c, const query& q)
+        : client_(c)
+        , query_(q)
+        , page_size_(effective_limit(q) < 2 ? 2 : effective_limit(q))
+        , offset_(effective_offset(q)) {
+        query_.limit = page_size_;
+    }
+    row_traversal(const row_traversal&) = delete; // iterators point to the traversal
+
+    constexpr iterator begin() {
+        if (query_.session_kind == session_kind::all) {
+            current_ = error{errc::invalid_value,
+                             "a row traversal lists one kind: session_kind user or business"};
+        } else {
+            fetch(offset_);
+            advance();
+        }
+        return iterator(this);
+    }
+    constexpr std::default_sentinel_t end() const { return {}; }
+
+private:
+    // Requests the page at `offset`; an error becomes the last element.
+    constexpr bool fetch(std::int64_t offset) {
+        query_.offset = offset;
+        page_offset_ = offset;
+        auto fetched = client_.fetch_page(query_);
+        if (!fetched) {
+            current_ = fetched.error();
+            failed_ = true;
+            return false;
+        }
+        page_ = std::move(fetched).value();
+        rows_ = page_.results.begin();
+        rows_on_page_ = 0;
+        return true;
+    }
+
+    constexpr bool step_back() {
+        return fetch(page_offset_ > page_size_ ? page_offset_ - page_size_ : 0);
+    }
+
+    static constexpr std::int64_t number_of(const row& r) {
+        return r.kind() == row_kind::kyc ? r.kyc().session_number : r.kyb().session_number;
+    }
+
+    // Finds the next row to yield, fetching pages as needed.
+    constexpr void advance() {
+        if (failed_) { // the error was the last element
+            done_ = true;
+            return;
+        }
+        for (;;) {
+            if (rows_ == std::default_sentinel) {
+                if (rows_on_page_ == 0 && anchor_ && page_offset_ > 0) {
+                    // Nothing left at this offset: deletions above may have pulled the rest of
+                    // the listing up past it.
+                    if (!step_back()) return;
+                    continue;
+                }
+                if (rows_on_page_ < page_size_) { // a short page is the listing's last
+                    done_ = true;
+                    return;
+                }
+                // The next page starts at this page's last row: the anchor if it was yielded,
+                // or a row newer than the anchor if the whole page was (rows pushed down).
+                if (!fetch(page_offset_ + rows_on_page_ - 1)) return;
+                continue;
+            }
+            auto decoded = *rows_;
+            ++rows_;
+            ++rows_on_page_;
+            if (!decoded) { // a row that does not decode is yielded as its error
+                current_ = decoded.error();
+                return;
+            }
+            const auto number = number_of(decoded.value());
+            const bool first_on_page = rows_on_page_ == 1;
+            if (first_on_page && anchor_ && number < *anchor_ && page_offset_ > 0) {
+                // Rows at or above the anchor were deleted, so rows may have slid up past this
+                // page's start: step back until a page starts at or above the anchor.
+                if (!step_back()) return;
+                continue;
+            }
+            if (anchor_ && number >= *anchor_) continue; // seen already, or created since
+            anchor_ = number;
+            current_ = std::move(decoded);
+            return;
+        }
+    }
+
+    client<Transport, Time>& client_;
+    query query_;
+    std::int64_t page_size_;
+    std::int64_t offset_;
+    page page_{};
+    row_range::iterator rows_{};
+    std::int64_t page_offset_ = 0;
+    std::int64_t rows_on_page_ = 0;
+    std::optional<std::int64_t> anchor_; // the number of the last row yielded
+    result<row> current_{row{}};
+    bool failed_ = false;
+    bool done_ = false;
+};
+
+// Every row of `q` once, through `c`, which must outlive the traversal.
+template<transport Transport, time_source Time>
+constexpr row_traversal<Transport, Time> rows(client<Transport, Time>& c, const query& q) {
+    return row_traversal<Transport, Time>(c, q);
+}
+
+} // namespace didit
