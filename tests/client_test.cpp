@@ -12,6 +12,7 @@
 #include <didit/client/client.hpp>
 #include <didit/client/pages.hpp>
 #include <didit/rows.hpp>
+#include <didit/testing/emulator.hpp>
 
 #include <catch2/catch.hpp>
 
@@ -19,19 +20,8 @@ namespace {
 
 using didit::errc;
 
-struct owned_response {
-    int code = 0;
-    std::vector<std::pair<std::string, std::string>> headers;
-    std::string text;
-
-    int status() const { return code; }
-    std::optional<std::string_view> header(std::string_view name) const {
-        for (const auto& [key, value] : headers)
-            if (didit::detail::iequals(key, name)) return std::string_view(value);
-        return std::nullopt;
-    }
-    std::string_view body() const { return text; }
-};
+// Owns what it answers: the emulator's response type serves any scripted answer too.
+using owned_response = didit::testing::emulator_response;
 
 struct sent_request {
     std::string method;

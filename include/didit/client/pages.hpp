@@ -14,6 +14,7 @@
 
 #include <didit/client/client.hpp>
 #include <didit/client/url.hpp>
+#include <didit/detail/pull_iterator.hpp>
 #include <didit/query/query.hpp>
 #include <didit/result.hpp>
 #include <didit/rows/page.hpp>
@@ -61,26 +62,7 @@ constexpr std::uint64_t fingerprint(std::string_view text) {
 template<transport Transport, time_source Time>
 class page_range {
 public:
-    class iterator {
-    public:
-        using value_type = result<page>;
-        using difference_type = std::ptrdiff_t;
-
-        constexpr iterator() = default;
-        constexpr explicit iterator(page_range* range)
-            : range_(range) {}
-
-        constexpr const result<page>& operator*() const { return range_->current_; }
-        constexpr iterator& operator++() {
-            range_->advance();
-            return *this;
-        }
-        constexpr void operator++(int) { ++*this; }
-        constexpr bool operator==(std::default_sentinel_t) const { return range_->done_; }
-
-    private:
-        page_range* range_ = nullptr;
-    };
+    using iterator = detail::pull_iterator<page_range, result<page>>;
 
     constexpr page_range(client<Transport, Time>& c, const query& q)
         : client_(c)
@@ -96,6 +78,10 @@ public:
     constexpr std::default_sentinel_t end() const { return {}; }
 
 private:
+    friend iterator;
+    constexpr const result<page>& current() const { return current_; }
+    constexpr bool done() const { return done_; }
+
     static constexpr std::size_t remembered_urls = 64;
 
     constexpr void remember(std::string_view url) {

@@ -21,6 +21,7 @@
 #include <optional>
 
 #include <didit/client/client.hpp>
+#include <didit/detail/pull_iterator.hpp>
 #include <didit/query/query.hpp>
 #include <didit/query/validate.hpp>
 #include <didit/result.hpp>
@@ -32,26 +33,7 @@ namespace didit {
 template<transport Transport, time_source Time>
 class row_traversal {
 public:
-    class iterator {
-    public:
-        using value_type = result<row>;
-        using difference_type = std::ptrdiff_t;
-
-        constexpr iterator() = default;
-        constexpr explicit iterator(row_traversal* traversal)
-            : traversal_(traversal) {}
-
-        constexpr const result<row>& operator*() const { return traversal_->current_; }
-        constexpr iterator& operator++() {
-            traversal_->advance();
-            return *this;
-        }
-        constexpr void operator++(int) { ++*this; }
-        constexpr bool operator==(std::default_sentinel_t) const { return traversal_->done_; }
-
-    private:
-        row_traversal* traversal_ = nullptr;
-    };
+    using iterator = detail::pull_iterator<row_traversal, result<row>>;
 
     // `q` lists one kind; its offset is where the traversal starts.
     constexpr row_traversal(client<Transport, Time>& c, const query& q)
@@ -76,6 +58,10 @@ public:
     constexpr std::default_sentinel_t end() const { return {}; }
 
 private:
+    friend iterator;
+    constexpr const result<row>& current() const { return current_; }
+    constexpr bool done() const { return done_; }
+
     // Requests the page at `offset`; an error becomes the last element.
     constexpr bool fetch(std::int64_t offset) {
         query_.offset = offset;
