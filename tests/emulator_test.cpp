@@ -7,6 +7,7 @@
 
 #include <didit/client/client.hpp>
 #include <didit/client/pages.hpp>
+#include <didit/client/row_traversal.hpp>
 #include <didit/rows.hpp>
 #include <didit/testing/emulator.hpp>
 #include <didit/testing/generate.hpp>
@@ -187,4 +188,29 @@ TEST_CASE("emulator: the client's redirects and errors against it", "[emulator]"
     emulator other_key(std::string("another"));
     didit::client<emulator, no_wait> refused(other_key, didit::client_config::make(key).value());
     CHECK(refused.fetch_page({}).code() == errc::forbidden);
+}
+
+TEST_CASE("emulator: injected 429s, 5xx and dropped connections are retried through",
+          "[emulator][faults]") {
+    for (std::uint64_t seed = 1; seed <= 20; ++seed) {
+        world w(150, 0, seed);
+        w.server.inject({.rate_limited_percent = 15,
+                         .retry_after_seconds = 2,
+                         .server_error_percent = 15,
+                         .transport_failure_percent = 10,
+                         .seed = seed});
+        didit::client_options patient;
+        patient.retries.max_attempts = 12;
+        patient.retries.deadline_ms = 0;
+        didit::client<emulator, no_wait> client(w.server,
+                                                didit::client_config::make(key, patient).value());
+        std::vector<std::string> seen;
+        for (const auto& row : didit::rows(client, {.limit = 20})) {
+            REQUIRE(row.has_value());
+            seen.push_back("u" + std::to_string(row->kyc().session_number));
+        }
+        INFO("seed " << seed);
+        CHECK(seen == world::expected(w.server.sessions().kyc, "u", any));
+        CHECK(w.server.sessions().injected > 0);
+    }
 }

@@ -11,6 +11,7 @@
 #include <cstdint>
 #include <memory>
 #include <optional>
+#include <random>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -148,6 +149,16 @@ inline bool kyc_only_filters(const query&, const kyb_session&) {
 
 } // namespace detail
 
+// Failures the emulator injects, each request drawing at random (seeded): the ones a client
+// must survive by retrying.
+struct faults {
+    int rate_limited_percent = 0; // 429 with Retry-After
+    std::int64_t retry_after_seconds = 1;
+    int server_error_percent = 0;      // 500, 502 or 503
+    int transport_failure_percent = 0; // no response at all
+    std::uint64_t seed = 1;
+};
+
 class emulator {
 public:
     struct store {
@@ -155,6 +166,9 @@ public:
         std::vector<kyc_session> kyc;
         std::vector<kyb_session> kyb;
         std::size_t requests = 0;
+        didit::testing::faults faults{};
+        std::mt19937_64 dice{1};
+        std::size_t injected = 0; // requests answered with an injected failure
     };
 
     explicit emulator(std::string api_key)
@@ -164,8 +178,31 @@ public:
 
     store& sessions() const { return *store_; }
 
+    // From now on, inject these failures.
+    void inject(const faults& f) const {
+        store_->faults = f;
+        store_->dice.seed(f.seed);
+    }
+
     result<emulator_response> operator()(const http_request& request) const {
         ++store_->requests;
+        auto& f = store_->faults;
+        const auto roll = [&] { return static_cast<int>(store_->dice() % 100); };
+        if (roll() < f.transport_failure_percent) {
+            ++store_->injected;
+            return error{errc::transport_failure, "connection reset (injected)"};
+        }
+        if (roll() < f.rate_limited_percent) {
+            ++store_->injected;
+            return emulator_response{429,
+                                     {{"Retry-After", std::to_string(f.retry_after_seconds)}},
+                                     R"({"detail":"Request was throttled."})"};
+        }
+        if (roll() < f.server_error_percent) {
+            ++store_->injected;
+            constexpr std::array statuses{500, 502, 503};
+            return emulator_response{statuses[store_->dice() % statuses.size()], {}, ""};
+        }
         return answer(request);
     }
 
