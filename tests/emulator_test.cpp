@@ -214,3 +214,45 @@ TEST_CASE("emulator: injected 429s, 5xx and dropped connections are retried thro
         CHECK(w.server.sessions().injected > 0);
     }
 }
+
+TEST_CASE("emulator: both kinds merged newest first, each session once", "[emulator][traversal]") {
+    world w(90, 70, 3);
+    didit::client<emulator, no_wait> kyb_client(w.server, didit::client_config::make(key).value());
+    std::vector<std::pair<std::int64_t, std::string>> seen; // created_at, kind and number
+    for (const auto& row : didit::all_rows(w.client, kyb_client, {.limit = 25})) {
+        REQUIRE(row.has_value());
+        const bool kyc = row->kind() == didit::row_kind::kyc;
+        const auto& at = kyc ? row->kyc().created_at : row->kyb().created_at;
+        seen.emplace_back(at.value().unix_micros(),
+                          (kyc ? "u" : "b") + std::to_string(kyc ? row->kyc().session_number
+                                                                 : row->kyb().session_number));
+    }
+    CHECK(seen.size() == 90 + 70);
+    CHECK(std::is_sorted(seen.rbegin(), seen.rend(),
+                         [](const auto& a, const auto& b) { return a.first < b.first; }));
+    std::vector<std::string> ids;
+    for (const auto& [at, id] : seen)
+        ids.push_back(id);
+    std::sort(ids.begin(), ids.end());
+    CHECK(std::adjacent_find(ids.begin(), ids.end()) == ids.end());
+}
+
+TEST_CASE("counts: exact for KYC, lower bounds once KYB reaches its cap", "[emulator]") {
+    world w(120, 130);
+    for (const auto& [kind, count, at_least] :
+         {std::tuple{didit::session_kind::user, 120, false},
+          std::tuple{didit::session_kind::business, 100, true},
+          std::tuple{didit::session_kind::all, 220, true}}) {
+        const didit::query q{.session_kind = kind, .limit = 5};
+        const auto page = w.client.fetch_page(q);
+        REQUIRE(page.has_value());
+        const auto counted = didit::count_of(q, *page);
+        CHECK(counted.value == count);
+        CHECK(counted.at_least == at_least);
+    }
+    world few(3, 4);
+    const didit::query q{.session_kind = didit::session_kind::business};
+    const auto page = few.client.fetch_page(q);
+    REQUIRE(page.has_value());
+    CHECK_FALSE(didit::count_of(q, *page).at_least);
+}

@@ -59,6 +59,21 @@ constexpr std::uint64_t fingerprint(std::string_view text) {
 
 } // namespace detail
 
+// A page's count as a number of sessions. Exact for KYC rows; KYB rows are counted with a
+// bounded scan that stops at 100, so for `business` and `all` a count of 100 or more means at
+// least that many (for `all` it cannot tell whether the KYB part reached the cap).
+struct session_count {
+    std::int64_t value = 0;
+    bool at_least = false;
+};
+
+inline constexpr std::int64_t kyb_count_cap = 100;
+
+constexpr session_count count_of(const query& q, const page& p) {
+    const bool capped_kind = q.session_kind.value_or(session_kind::user) != session_kind::user;
+    return {p.count, capped_kind && p.count >= kyb_count_cap};
+}
+
 template<transport Transport, time_source Time>
 class page_range {
 public:

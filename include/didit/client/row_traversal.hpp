@@ -18,6 +18,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <iterator>
+#include <limits>
 #include <optional>
 
 #include <didit/client/client.hpp>
@@ -48,7 +49,9 @@ public:
     constexpr iterator begin() {
         if (query_.session_kind == session_kind::all) {
             current_ = error{errc::invalid_value,
-                             "a row traversal lists one kind: session_kind user or business"};
+                             "a row traversal lists one kind: session_kind user or business "
+                             "(all_rows walks both)"};
+            failed_ = true;
         } else {
             fetch(offset_);
             advance();
@@ -149,6 +152,85 @@ private:
 template<transport Transport, time_source Time>
 constexpr row_traversal<Transport, Time> rows(client<Transport, Time>& c, const query& q) {
     return row_traversal<Transport, Time>(c, q);
+}
+
+// Both kinds row by row, as the reference advises for mixed data: the KYC and the KYB listings
+// walked separately, each exactly once, and merged newest first by created_at (KYC first on a
+// tie; a row whose created_at cannot be read sorts last). Each kind needs its own client, so
+// that a row of one kind stays valid while the other kind fetches its next page; a row is valid
+// until the traversal moves past it.
+template<transport Transport, time_source Time>
+class merged_traversal {
+public:
+    using iterator = detail::pull_iterator<merged_traversal, result<row>>;
+
+    constexpr merged_traversal(client<Transport, Time>& kyc_client,
+                               client<Transport, Time>& kyb_client, const query& q)
+        : kyc_(kyc_client, of_kind(q, session_kind::user))
+        , kyb_(kyb_client, of_kind(q, session_kind::business)) {}
+    merged_traversal(const merged_traversal&) = delete; // iterators point to the traversal
+
+    constexpr iterator begin() {
+        kyc_at_ = kyc_.begin();
+        kyb_at_ = kyb_.begin();
+        pick();
+        return iterator(this);
+    }
+    constexpr std::default_sentinel_t end() const { return {}; }
+
+private:
+    friend iterator;
+    using side = typename row_traversal<Transport, Time>::iterator;
+
+    static constexpr query of_kind(query q, session_kind kind) {
+        q.session_kind = kind;
+        return q;
+    }
+
+    constexpr const result<row>& current() const { return current_; }
+    constexpr bool done() const { return done_; }
+
+    // Microseconds since the epoch, or the lowest value for a row that has none to read.
+    static constexpr std::int64_t created(const result<row>& r) {
+        constexpr auto unknown = std::numeric_limits<std::int64_t>::min();
+        if (!r) return std::numeric_limits<std::int64_t>::max(); // errors come out first
+        const auto& at = r->kind() == row_kind::kyc ? r->kyc().created_at : r->kyb().created_at;
+        return at.known() ? at.value().unix_micros() : unknown;
+    }
+
+    constexpr void pick() {
+        const bool kyc_left = kyc_at_ != std::default_sentinel;
+        const bool kyb_left = kyb_at_ != std::default_sentinel;
+        if (!kyc_left && !kyb_left) {
+            done_ = true;
+            return;
+        }
+        from_kyc_ = kyc_left && (!kyb_left || created(*kyc_at_) >= created(*kyb_at_));
+        current_ = from_kyc_ ? *kyc_at_ : *kyb_at_;
+    }
+
+    constexpr void advance() {
+        if (from_kyc_)
+            ++kyc_at_;
+        else
+            ++kyb_at_;
+        pick();
+    }
+
+    row_traversal<Transport, Time> kyc_;
+    row_traversal<Transport, Time> kyb_;
+    side kyc_at_{};
+    side kyb_at_{};
+    bool from_kyc_ = true;
+    result<row> current_{row{}};
+    bool done_ = false;
+};
+
+// The rows of both kinds for `q` (its session_kind aside), each once, newest first.
+template<transport Transport, time_source Time>
+constexpr merged_traversal<Transport, Time>
+all_rows(client<Transport, Time>& kyc_client, client<Transport, Time>& kyb_client, const query& q) {
+    return merged_traversal<Transport, Time>(kyc_client, kyb_client, q);
 }
 
 } // namespace didit

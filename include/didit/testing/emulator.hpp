@@ -17,6 +17,7 @@
 #include <utility>
 #include <vector>
 
+#include <didit/client/pages.hpp>
 #include <didit/client/transport.hpp>
 #include <didit/client/url.hpp>
 #include <didit/query/encode.hpp>
@@ -266,7 +267,6 @@ private:
         const auto kyb =
             with_kyb ? matching(store_->kyb, q, true) : std::vector<const kyb_session*>{};
         // KYB counts come from a bounded scan, capped at 100.
-        constexpr std::int64_t kyb_count_cap = 100;
         const auto kyb_count =
             std::min<std::int64_t>(static_cast<std::int64_t>(kyb.size()), kyb_count_cap);
         const auto count = static_cast<std::int64_t>(kyc.size()) + kyb_count;
