@@ -2,6 +2,7 @@
 // and links, checked against its own store.
 
 #include <algorithm>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -255,4 +256,96 @@ TEST_CASE("counts: exact for KYC, lower bounds once KYB reaches its cap", "[emul
     const auto page = few.client.fetch_page(q);
     REQUIRE(page.has_value());
     CHECK_FALSE(didit::count_of(q, *page).at_least);
+}
+
+TEST_CASE("emulator: the KYC-only filters, warning and organization_name", "[emulator]") {
+    world w(300, 60, 11);
+    const auto& kyc = w.server.sessions().kyc;
+    const auto& kyb = w.server.sessions().kyb;
+    const auto& someone = *std::find_if(kyc.begin(), kyc.end(), [](const auto& s) {
+        return s.aml_screened_name && s.database_validation_screened_name;
+    });
+    char euuid[didit::uuid::text_size];
+    someone.euuid.to_chars(euuid);
+    const std::string screened = *someone.aml_screened_name;
+
+    using kyc_rule = std::function<bool(const didit::testing::kyc_session&)>;
+    struct filter_case {
+        std::vector<std::pair<std::string, std::string>> raw;
+        kyc_rule keep;
+    };
+    const auto has = [](const auto& list, std::string_view v) {
+        return std::find(list.begin(), list.end(), v) != list.end();
+    };
+    const std::vector<filter_case> cases{
+        {{{"document_type", "P,DL"}},
+         [](const auto& s) {
+             return s.document_type == didit::document_type::passport ||
+                    s.document_type == didit::document_type::drivers_license;
+         }},
+        {{{"document_type", "Passport"}},
+         [](const auto&) { return false; }}, // display names match nothing
+        {{{"region", "California"}}, [](const auto& s) { return s.region == "California"; }},
+        {{{"document_name", "Germany - Id Card, Type B"}}, // one " - ": matched whole
+         [](const auto& s) { return s.document_name == "Germany - Id Card, Type B"; }},
+        {{{"session_type", "API,HOSTED"}},
+         [](const auto& s) {
+             return s.session_type == didit::session_type::api ||
+                    s.session_type == didit::session_type::hosted;
+         }},
+        {{{"session_type", "MIGRATED,ALL"}}, [](const auto&) { return true; }},
+        {{{"session_type", "FOO"}}, [](const auto&) { return false; }},
+        {{{"api_service", "AML"}},
+         [](const auto& s) { return s.api_service == didit::api_service::aml; }},
+        {{{"screened_full_name", screened}},
+         [&](const auto& s) {
+             return (s.aml_screened_name &&
+                     s.aml_screened_name->find(screened) != std::string::npos) ||
+                    (s.database_validation_screened_name &&
+                     s.database_validation_screened_name->find(screened) != std::string::npos);
+         }},
+        {{{"screened_full_name", screened}, {"api_service", "DATABASE_VALIDATION"}},
+         [&](const auto& s) {
+             return s.api_service == didit::api_service::database_validation &&
+                    s.database_validation_screened_name &&
+                    s.database_validation_screened_name->find(screened) != std::string::npos;
+         }},
+        {{{"warning", "POSSIBLE_FRAUD,NOPE"}},
+         [&](const auto& s) { return has(s.warnings, "POSSIBLE_FRAUD"); }},
+        {{{"status_initialized_as_in_review", "true"}},
+         [](const auto& s) { return s.initialized_in_review; }},
+        {{{"is_kyc_to_be_reviewed", "False"}},
+         [](const auto& s) { return s.kyc_to_be_reviewed == false; }},
+        {{{"euuid", std::string(euuid, sizeof euuid)}},
+         [&](const auto& s) { return s.euuid == someone.euuid; }},
+        {{{"organization_name", "Other,Acme Verifications"}}, [](const auto&) { return true; }},
+        {{{"organization_name", "Other"}}, [](const auto&) { return false; }},
+    };
+    std::size_t selective = 0; // cases whose expected rows are neither none nor all
+    for (const auto& c : cases) {
+        std::vector<didit::raw_parameter> raw;
+        for (const auto& [name, value] : c.raw)
+            raw.push_back({name, value});
+        const auto parsed = didit::parse_query(raw);
+        REQUIRE(parsed.has_value());
+        REQUIRE_FALSE(parsed->findings.has_errors());
+        INFO(c.raw.front().first << "=" << c.raw.front().second);
+        const auto listed = w.listing(parsed->value);
+        const auto expected = world::expected(kyc, "u", c.keep);
+        CHECK(listed == expected);
+        selective += !expected.empty() && expected.size() < kyc.size();
+    }
+    CHECK(selective >= 10); // the generator gives most filters something to select
+
+    // KYB rows honour warning and organization_name, and ignore the KYC-only filters.
+    const auto business = [&](std::vector<didit::raw_parameter> raw) {
+        raw.push_back({"session_kind", "business"});
+        return w.listing(didit::parse_query(raw).value().value);
+    };
+    CHECK(business({{"warning", "POSSIBLE_FRAUD"}}) ==
+          world::expected(kyb, "b",
+                          [&](const auto& s) { return has(s.warnings, "POSSIBLE_FRAUD"); }));
+    CHECK(business({{"organization_name", "Other"}}).empty());
+    CHECK(business({{"document_type", "P"}, {"region", "Texas"}}) ==
+          world::expected(kyb, "b", any));
 }

@@ -110,9 +110,19 @@ bool in_dates(const query& q, const Session& s, bool to_is_midnight) {
 }
 
 template<class Session>
+bool raised_warning(const query& q, const Session& s) {
+    if (q.warning.empty()) return true;
+    return std::any_of(s.warnings.begin(), s.warnings.end(), [&](const std::string& code) {
+        return std::find(q.warning.begin(), q.warning.end(), std::string_view(code)) !=
+               q.warning.end();
+    });
+}
+
+template<class Session>
 bool common_filters(const query& q, const Session& s, bool kyb) {
     if (!q.vendor_data.empty() && (!s.vendor_data || *s.vendor_data != q.vendor_data)) return false;
-    return in_status(q, s) && in_workflows(q, s) && in_countries(q, s) && in_dates(q, s, kyb);
+    return in_status(q, s) && in_workflows(q, s) && in_countries(q, s) && in_dates(q, s, kyb) &&
+           raised_warning(q, s);
 }
 
 inline bool search_matches(const query& q, const kyc_session& s) {
@@ -139,9 +149,49 @@ inline bool search_matches(const query& q, const kyb_session& s) {
            contains_folded(s.vendor_data, term);
 }
 
+template<class Item, class Value>
+bool any_item(const query_list<Item>& items, const Value& value) {
+    return std::any_of(items.begin(), items.end(), [&](const auto& item) { return item == value; });
+}
+
+inline bool in_text_list(const query_list<std::string_view>& items,
+                         const std::optional<std::string>& value) {
+    return items.empty() || (value && std::find(items.begin(), items.end(),
+                                                std::string_view(*value)) != items.end());
+}
+
+// session_type: ALL in the list, or no list, disables the filter.
+inline bool of_session_type(const query& q, const kyc_session& s) {
+    if (q.session_type.empty() ||
+        any_item(q.session_type, lenient<session_type>(session_type::all)))
+        return true;
+    return any_item(q.session_type, lenient<session_type>(s.session_type));
+}
+
+// Screened names searched accent-insensitively (ASCII folding here); api_service AML or
+// DATABASE_VALIDATION narrows the search to that feature's data.
+inline bool screened_as(const query& q, const kyc_session& s) {
+    if (q.screened_full_name.empty()) return true;
+    const bool aml = !q.api_service || *q.api_service == api_service::aml;
+    const bool validation = !q.api_service || *q.api_service == api_service::database_validation;
+    return (aml && contains_folded(s.aml_screened_name, q.screened_full_name)) ||
+           (validation &&
+            contains_folded(s.database_validation_screened_name, q.screened_full_name));
+}
+
 // Filters that apply to KYC rows only; KYB rows ignore them.
 inline bool kyc_only_filters(const query& q, const kyc_session& s) {
-    return !q.didit_internal_id || s.didit_internal_id == q.didit_internal_id;
+    if (q.didit_internal_id && s.didit_internal_id != q.didit_internal_id) return false;
+    if (q.euuid && s.euuid != *q.euuid) return false;
+    if (!q.document_type.empty() &&
+        !(s.document_type && any_item(q.document_type, lenient<document_type>(*s.document_type))))
+        return false;
+    if (!in_text_list(q.document_name, s.document_name) || !in_text_list(q.region, s.region))
+        return false;
+    if (q.api_service && s.api_service != q.api_service) return false;
+    if (q.status_initialized_as_in_review == true && !s.initialized_in_review) return false;
+    if (q.is_kyc_to_be_reviewed && s.kyc_to_be_reviewed != q.is_kyc_to_be_reviewed) return false;
+    return of_session_type(q, s) && screened_as(q, s);
 }
 
 inline bool kyc_only_filters(const query&, const kyb_session&) {
@@ -164,6 +214,7 @@ class emulator {
 public:
     struct store {
         std::string api_key;
+        std::string organization_name = "Acme Verifications";
         std::vector<kyc_session> kyc;
         std::vector<kyb_session> kyb;
         std::size_t requests = 0;
@@ -257,11 +308,17 @@ private:
     }
 
     std::string page(const query& q, const std::string& origin) const {
+        // The key is scoped to one application: organization_name matches its organization or
+        // nothing.
+        const bool organization_matches =
+            q.organization_name.empty() ||
+            std::find(q.organization_name.begin(), q.organization_name.end(),
+                      std::string_view(store_->organization_name)) != q.organization_name.end();
         const auto kind = q.session_kind.value_or(session_kind::user);
         const auto limit = effective_limit(q);
         const auto offset = effective_offset(q);
-        const bool with_kyc = kind != session_kind::business;
-        const bool with_kyb = kind != session_kind::user;
+        const bool with_kyc = kind != session_kind::business && organization_matches;
+        const bool with_kyb = kind != session_kind::user && organization_matches;
         const auto kyc =
             with_kyc ? matching(store_->kyc, q, false) : std::vector<const kyc_session*>{};
         const auto kyb =

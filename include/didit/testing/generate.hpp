@@ -47,6 +47,18 @@ public:
             if (chance(60))
                 s.phone_number = "+34" + std::to_string(600'000'000 + random_() % 99'999'999);
             if (chance(60)) s.email_address = "user" + std::to_string(i) + "@example.com";
+            if (s.document_type) {
+                s.document_name = std::string(pick(document_names));
+                if (chance(30)) s.region = std::string(pick(regions));
+            }
+            s.session_type = pick(session_types);
+            if (chance(20)) s.api_service = pick(api_services);
+            if (s.full_name && chance(50)) s.aml_screened_name = s.full_name;
+            if (s.full_name && chance(30)) s.database_validation_screened_name = s.full_name;
+            if (chance(25)) s.warnings.emplace_back(pick(warning_codes));
+            s.initialized_in_review = chance(15);
+            if (chance(70)) s.kyc_to_be_reviewed = chance(30);
+            s.euuid = id();
             for (const auto f : {feature::id_verification, feature::liveness, feature::face_match})
                 s.features.emplace_back(f, s.status == status::approved ? feature_status::approved
                                                                         : pick(feature_statuses));
@@ -74,6 +86,7 @@ public:
                 s.registration_number = "B" + std::to_string(10'000'000 + random_() % 89'999'999);
                 s.country = std::string(pick(company_countries));
             }
+            if (chance(25)) s.warnings.emplace_back(pick(warning_codes));
             sessions.push_back(std::move(s));
         }
         return sessions;
@@ -110,6 +123,16 @@ private:
                                                                    "Hooli"};
     static constexpr std::array<std::string_view, 3> company_kinds{"S.L.", "Ltd", "GmbH"};
     static constexpr std::array<std::string_view, 3> company_countries{"ES", "GB", "DE"};
+    static constexpr std::array<std::string_view, 4> document_names{
+        "Spain - Id Card (2021)", "United Kingdom - Passport (2020)", "Germany - Id Card, Type B",
+        "USA - California - Driving License"};
+    static constexpr std::array<std::string_view, 3> regions{"California", "Texas", "Ontario"};
+    static constexpr std::array session_types{session_type::api, session_type::hosted,
+                                              session_type::migrated};
+    static constexpr std::array api_services{api_service::aml, api_service::database_validation,
+                                             api_service::face_match};
+    static constexpr std::array<std::string_view, 3> warning_codes{
+        "POSSIBLE_FRAUD", "DOCUMENT_EXPIRED", "LOW_LIVENESS_SCORE"};
 
     bool chance(int percent) { return static_cast<int>(random_() % 100) < percent; }
 

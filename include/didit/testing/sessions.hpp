@@ -34,6 +34,17 @@ struct kyc_session {
     std::optional<std::string> phone_number;
     std::optional<std::string> email_address;
     uuid workflow_id;
+    // Not in the row, but filtered on.
+    std::optional<std::string> document_name; // as document verification recognised it
+    std::optional<std::string> region;        // of documents issued per region
+    didit::session_type session_type = didit::session_type::api;
+    std::optional<didit::api_service> api_service; // standalone API sessions
+    std::optional<std::string> aml_screened_name;
+    std::optional<std::string> database_validation_screened_name;
+    std::vector<std::string> warnings; // risk codes raised
+    bool initialized_in_review = false;
+    std::optional<bool> kyc_to_be_reviewed;
+    uuid euuid;
 };
 
 struct kyb_session {
@@ -47,6 +58,7 @@ struct kyb_session {
     std::optional<std::string> company_name;
     std::optional<std::string> registration_number;
     std::optional<std::string> country; // of the registry company
+    std::vector<std::string> warnings;  // risk codes raised
 };
 
 namespace detail {
