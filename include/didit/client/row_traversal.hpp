@@ -65,8 +65,19 @@ private:
     constexpr const result<row>& current() const { return current_; }
     constexpr bool done() const { return done_; }
 
+    // Requests in a row that yield nothing before the traversal gives up: sessions are being
+    // created faster than pages of this size can catch up with.
+    static constexpr int max_requests_without_yield = 64;
+
     // Requests the page at `offset`; an error becomes the last element.
     constexpr bool fetch(std::int64_t offset) {
+        if (++requests_without_yield_ > max_requests_without_yield) {
+            current_ = error{errc::pagination_loop,
+                             "the listing changes faster than the traversal can read it; use a "
+                             "larger limit"};
+            failed_ = true;
+            return false;
+        }
         query_.offset = offset;
         page_offset_ = offset;
         auto fetched = client_.fetch_page(query_);
@@ -78,6 +89,7 @@ private:
         page_ = std::move(fetched).value();
         rows_ = page_.results.begin();
         rows_on_page_ = 0;
+        yielded_on_page_ = false;
         return true;
     }
 
@@ -107,9 +119,19 @@ private:
                     done_ = true;
                     return;
                 }
-                // The next page starts at this page's last row: the anchor if it was yielded,
-                // or a row newer than the anchor if the whole page was (rows pushed down).
-                if (!fetch(page_offset_ + rows_on_page_ - 1)) return;
+                // The next page starts at this page's last row: the anchor if it was yielded.
+                // A page with nothing to yield was all rows newer than the anchor (sessions
+                // created meanwhile pushed it down): the traversal strides ahead, further each
+                // time in a row, so that it catches up however fast sessions are created; if it
+                // passes the anchor, it steps back.
+                std::int64_t stride = rows_on_page_ - 1;
+                if (yielded_on_page_) {
+                    pages_without_yield_ = 0;
+                } else {
+                    stride <<= pages_without_yield_ < 20 ? pages_without_yield_ : 20;
+                    ++pages_without_yield_;
+                }
+                if (!fetch(page_offset_ + stride)) return;
                 continue;
             }
             auto decoded = *rows_;
@@ -129,6 +151,8 @@ private:
             }
             if (anchor_ && number >= *anchor_) continue; // seen already, or created since
             anchor_ = number;
+            yielded_on_page_ = true;
+            requests_without_yield_ = 0;
             current_ = std::move(decoded);
             return;
         }
@@ -143,6 +167,9 @@ private:
     std::int64_t page_offset_ = 0;
     std::int64_t rows_on_page_ = 0;
     std::optional<std::int64_t> anchor_; // the number of the last row yielded
+    bool yielded_on_page_ = false;
+    int pages_without_yield_ = 0;
+    int requests_without_yield_ = 0;
     result<row> current_{row{}};
     bool failed_ = false;
     bool done_ = false;

@@ -26,6 +26,7 @@
 #include <didit/query/parse.hpp>
 #include <didit/query/validate.hpp>
 #include <didit/result.hpp>
+#include <didit/testing/generate.hpp>
 #include <didit/testing/sessions.hpp>
 
 namespace didit::testing {
@@ -207,7 +208,17 @@ struct faults {
     std::int64_t retry_after_seconds = 1;
     int server_error_percent = 0;      // 500, 502 or 503
     int transport_failure_percent = 0; // no response at all
+    // Before each request but the first after inject(): sessions created (newest of their
+    // kind) and deleted (any), of either kind at random.
+    int created_between_requests = 0;
+    int deleted_between_requests = 0;
     std::uint64_t seed = 1;
+};
+
+// What changed while faults were injected: the emulator's own record, for checking a client.
+struct change_record {
+    std::vector<std::int64_t> created_kyc, created_kyb; // session numbers
+    std::vector<std::int64_t> deleted_kyc, deleted_kyb;
 };
 
 class emulator {
@@ -220,7 +231,10 @@ public:
         std::size_t requests = 0;
         didit::testing::faults faults{};
         std::mt19937_64 dice{1};
+        session_generator newcomers{1};
+        bool first_since_inject = true;
         std::size_t injected = 0; // requests answered with an injected failure
+        change_record changes;
     };
 
     explicit emulator(std::string api_key)
@@ -234,11 +248,15 @@ public:
     void inject(const faults& f) const {
         store_->faults = f;
         store_->dice.seed(f.seed);
+        store_->newcomers = session_generator(f.seed);
+        store_->first_since_inject = true;
+        store_->changes = {};
     }
 
     result<emulator_response> operator()(const http_request& request) const {
         ++store_->requests;
         auto& f = store_->faults;
+        if (!std::exchange(store_->first_since_inject, false)) change_sessions();
         const auto roll = [&] { return static_cast<int>(store_->dice() % 100); };
         if (roll() < f.transport_failure_percent) {
             ++store_->injected;
@@ -259,6 +277,54 @@ public:
     }
 
 private:
+    template<class Session>
+    static std::int64_t newest(const std::vector<Session>& sessions,
+                               const std::vector<std::int64_t>& deleted) {
+        std::int64_t number = 0;
+        for (const auto& s : sessions)
+            number = std::max(number, s.session_number);
+        for (const auto n : deleted)
+            number = std::max(number, n);
+        return number;
+    }
+
+    template<class Session>
+    static timestamp latest(const std::vector<Session>& sessions) {
+        timestamp at;
+        for (const auto& s : sessions)
+            at = std::max(at, s.created_at);
+        return at;
+    }
+
+    void change_sessions() const {
+        auto& st = *store_;
+        for (int i = 0; i < st.faults.created_between_requests; ++i) {
+            if (st.dice() % 2 == 0) {
+                const auto number = newest(st.kyc, st.changes.deleted_kyc) + 1;
+                st.kyc.push_back(st.newcomers.next_kyc(number, latest(st.kyc)));
+                st.changes.created_kyc.push_back(number);
+            } else {
+                const auto number = newest(st.kyb, st.changes.deleted_kyb) + 1;
+                st.kyb.push_back(st.newcomers.next_kyb(number, latest(st.kyb)));
+                st.changes.created_kyb.push_back(number);
+            }
+        }
+        for (int i = 0; i < st.faults.deleted_between_requests; ++i) {
+            const bool kyc = st.dice() % 2 == 0;
+            const auto remove = [&](auto& sessions, std::vector<std::int64_t>& deleted) {
+                if (sessions.empty()) return;
+                const auto victim =
+                    sessions.begin() + static_cast<std::ptrdiff_t>(st.dice() % sessions.size());
+                deleted.push_back(victim->session_number);
+                sessions.erase(victim);
+            };
+            if (kyc)
+                remove(st.kyc, st.changes.deleted_kyc);
+            else
+                remove(st.kyb, st.changes.deleted_kyb);
+        }
+    }
+
     static constexpr std::string_view forbidden_body =
         R"({"detail":"You do not have permission to perform this action."})";
 

@@ -94,13 +94,20 @@ public:
 
     // A session created after all others, as a live account adds them.
     kyc_session next_kyc(std::int64_t number, timestamp after) {
-        auto s = kyc(1).front();
+        return later(kyc(1).front(), number, after);
+    }
+    kyb_session next_kyb(std::int64_t number, timestamp after) {
+        return later(kyb(1).front(), number, after);
+    }
+
+private:
+    template<class Session>
+    Session later(Session s, std::int64_t number, timestamp after) {
         s.session_number = number;
         s.created_at = timestamp::from_unix_micros(after.unix_micros() + gap()).value();
         return s;
     }
 
-private:
     static constexpr std::int64_t start_micros = 1'767'225'600'000'000; // 2026-01-01T00:00:00Z
     static constexpr std::array workflows{uuid("9f9b1234-aaaa-4bbb-8ccc-1234567890ab"),
                                           uuid("0f8fad5b-d9cb-469f-a165-70867728950e"),
