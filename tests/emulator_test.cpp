@@ -349,3 +349,21 @@ TEST_CASE("emulator: the KYC-only filters, warning and organization_name", "[emu
     CHECK(business({{"document_type", "P"}, {"region", "Texas"}}) ==
           world::expected(kyb, "b", any));
 }
+
+TEST_CASE("emulator: name search ignores case and accents", "[emulator]") {
+    world w(200, 0, 8);
+    const auto& kyc = w.server.sessions().kyc;
+    for (const auto& [accented, plain] :
+         {std::pair{"José García", "jose garcia"}, std::pair{"Łukasz Müller", "LUKASZ MULLER"},
+          std::pair{"Zoë Øster", "zoe oster"}}) {
+        INFO(accented);
+        const auto expected =
+            world::expected(kyc, "u", [&](const auto& s) { return s.full_name == accented; });
+        const auto listed = w.listing({.search = plain});
+        CHECK_FALSE(expected.empty());
+        for (const auto& id : expected)
+            CHECK(std::find(listed.begin(), listed.end(), id) != listed.end());
+        CHECK(listed.size() >= expected.size());
+    }
+    CHECK(w.listing({.search = "nobody by this name"}).empty());
+}

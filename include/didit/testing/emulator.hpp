@@ -48,10 +48,40 @@ struct emulator_response {
 namespace detail {
 
 // ASCII case folding for search: enough for the generated names.
+// The base letter of a Latin letter with a diacritic (U+00C0 to U+017F), or 0.
+inline char base_letter(std::uint32_t code) {
+    // U+00C0..U+00FF, then U+0100..U+017F; '\0' where there is no single base letter.
+    constexpr std::string_view latin1 = "AAAAAAACEEEEIIII"
+                                        "DNOOOOO\0OUUUUYTs"
+                                        "aaaaaaaceeeeiiii"
+                                        "dnooooo\0ouuuuyty";
+    constexpr std::string_view extended_a =
+        "AaAaAaCcCcCcCcDdDdEeEeEeEeEeGgGgGgGgHhHhIiIiIiIiIi"
+        "\0\0JjKkkLlLlLlLlLlNnNnNnnNnOoOoOo\0\0RrRrRrSsSsSsSsTtTtTt"
+        "UuUuUuUuUuUuWwYyYZzZzZzs";
+    if (code >= 0xC0 && code <= 0xFF) return latin1[code - 0xC0];
+    if (code >= 0x100 && code <= 0x17F) return extended_a[code - 0x100];
+    return '\0';
+}
+
+// Case- and accent-insensitive text, as the server compares names: letters of Latin-1 and
+// Latin Extended-A lose their diacritics, ASCII letters their case.
 inline std::string folded(std::string_view text) {
-    std::string out(text);
-    for (char& c : out)
-        c = didit::detail::to_lower(c);
+    std::string out;
+    for (std::size_t i = 0; i < text.size();) {
+        const auto step = didit::detail::next_utf8(text.substr(i));
+        std::uint32_t code = static_cast<unsigned char>(text[i]);
+        if (step.valid && step.length == 2)
+            code = ((code & 0x1Fu) << 6) | (static_cast<unsigned char>(text[i + 1]) & 0x3Fu);
+        const char base = step.length == 2 ? base_letter(code) : '\0';
+        if (base != '\0')
+            out += didit::detail::to_lower(base);
+        else if (step.length == 1)
+            out += didit::detail::to_lower(text[i]);
+        else
+            out += text.substr(i, step.length);
+        i += step.length;
+    }
     return out;
 }
 
