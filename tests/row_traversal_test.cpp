@@ -88,9 +88,10 @@ TEST_CASE("property: exactly once while sessions are created and deleted",
         const auto limit = static_cast<std::int64_t>(2 + seed % 9);
         // Pages of `limit` rows with one of overlap gain limit - 1 rows a request: creations
         // stay below that, or no traversal could catch up (see the next test).
-        server.inject({.created_between_requests = static_cast<int>(seed % 5 % (limit - 1)),
-                       .deleted_between_requests = static_cast<int>(seed % 7),
-                       .seed = seed});
+        server.inject(
+            {.created_between_requests = static_cast<int>(seed % 5) % static_cast<int>(limit - 1),
+             .deleted_between_requests = static_cast<int>(seed % 7),
+             .seed = seed});
         test_client client(server, didit::client_config::make(key).value());
         INFO("seed " << seed << ", limit " << limit);
 
