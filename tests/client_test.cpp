@@ -216,7 +216,7 @@ TEST_CASE("each error status becomes a typed error", "[client]") {
 
     f.answer(first_url, 400, R"({"date_from": ["Enter a valid date."]})");
     CHECK(f.failure().code == errc::bad_request);
-    const auto reasons = didit::parse_bad_request(f.client.last_response().body());
+    const auto reasons = f.client.last_bad_request();
     REQUIRE(reasons.has_value());
     CHECK((*reasons->begin()).parameter == "date_from");
 

@@ -369,3 +369,18 @@ TEST_CASE("emulator: name search ignores case and accents", "[emulator]") {
     }
     CHECK(w.listing({.search = "nobody by this name"}).empty());
 }
+
+TEST_CASE("emulator: search finds document and personal numbers", "[emulator]") {
+    world w(150, 0, 4);
+    const auto& kyc = w.server.sessions().kyc;
+    const auto& holder = *std::find_if(kyc.begin(), kyc.end(), [](const auto& s) {
+        return s.document_number.has_value() && s.personal_number.has_value();
+    });
+    const auto mine = "u" + std::to_string(holder.session_number);
+    for (const auto& term : {*holder.document_number, *holder.personal_number}) {
+        INFO(term);
+        const auto listed = w.listing({.search = term});
+        CHECK(std::find(listed.begin(), listed.end(), mine) != listed.end());
+        CHECK(listed.size() < kyc.size());
+    }
+}

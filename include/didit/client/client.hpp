@@ -111,6 +111,11 @@ public:
     constexpr std::string_view last_url() const { return url_.view(); }
     // The last response; its body holds what the last page's views point into.
     constexpr const response_type& last_response() const { return response_; }
+    // After a bad_request error: the server's reasons, parameter by parameter (they borrow the
+    // last response).
+    constexpr result<bad_request_body> last_bad_request() const {
+        return parse_bad_request(response_.body());
+    }
     // The status and Retry-After of the last failed response.
     constexpr const failed_response& last_failure() const { return failure_; }
 

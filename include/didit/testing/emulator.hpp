@@ -156,19 +156,29 @@ bool common_filters(const query& q, const Session& s, bool kyb) {
            raised_warning(q, s);
 }
 
+// The search rules of the reference: a UUID finds a session; digits (with + - . and spaces)
+// match a session-number or phone prefix, a document or personal number, or vendor_data; text
+// with '@' an email prefix; other text names and vendor_data, and, when it holds digits, also
+// document/personal numbers and session-number prefixes.
 inline bool search_matches(const query& q, const kyc_session& s) {
     const auto term = didit::detail::strip(q.search);
     if (term.empty()) return true;
     if (const auto id = uuid::parse(term)) return id.value() == s.session_id;
     if (term.find('@') != std::string_view::npos)
         return s.email_address && folded(*s.email_address).starts_with(folded(term));
+    const auto digits = only_digits(term);
+    const auto numbers_match = [&](std::string_view needle) {
+        return contains_folded(s.document_number, needle) ||
+               contains_folded(s.personal_number, needle);
+    };
     if (digits_only(term)) {
-        const auto digits = only_digits(term);
         return std::to_string(s.session_number).starts_with(digits) ||
                (s.phone_number && only_digits(*s.phone_number).starts_with(digits)) ||
-               contains_folded(s.vendor_data, term);
+               numbers_match(term) || contains_folded(s.vendor_data, term);
     }
-    return contains_folded(s.full_name, term) || contains_folded(s.vendor_data, term);
+    if (contains_folded(s.full_name, term) || contains_folded(s.vendor_data, term)) return true;
+    return !digits.empty() &&
+           (numbers_match(term) || std::to_string(s.session_number).starts_with(digits));
 }
 
 inline bool search_matches(const query& q, const kyb_session& s) {

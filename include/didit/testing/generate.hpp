@@ -49,6 +49,9 @@ public:
             if (chance(60)) s.email_address = "user" + std::to_string(i) + "@example.com";
             if (s.document_type) {
                 s.document_name = std::string(pick(document_names));
+                s.document_number = "X" + std::to_string(1'000'000 + random_() % 8'999'999);
+                if (chance(50))
+                    s.personal_number = std::to_string(10'000'000 + random_() % 89'999'999) + "Z";
                 if (chance(30)) s.region = std::string(pick(regions));
             }
             s.session_type = pick(session_types);

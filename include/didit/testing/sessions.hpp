@@ -36,7 +36,9 @@ struct kyc_session {
     uuid workflow_id;
     // Not in the row, but filtered on.
     std::optional<std::string> document_name; // as document verification recognised it
-    std::optional<std::string> region;        // of documents issued per region
+    std::optional<std::string> document_number;
+    std::optional<std::string> personal_number;
+    std::optional<std::string> region; // of documents issued per region
     didit::session_type session_type = didit::session_type::api;
     std::optional<didit::api_service> api_service; // standalone API sessions
     std::optional<std::string> aml_screened_name;
