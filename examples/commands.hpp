@@ -1,6 +1,6 @@
 #pragma once
 
-// The subcommands of didit-sessions that work on saved responses.
+// The subcommands of didit-sessions beyond `url`.
 
 #include <span>
 
@@ -11,5 +11,8 @@ int validate_command(std::span<char*> args);
 
 // decode FILE [--format table|csv|ndjson]: the rows of a saved page.
 int decode_command(std::span<char*> args);
+
+// demo: the emulator listed through the client, as a table and a summary.
+int demo_command(std::span<char*> args);
 
 } // namespace didit_cli

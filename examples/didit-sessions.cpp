@@ -3,6 +3,7 @@
 //   didit-sessions url [--base-url URL] [name=value ...]
 //   didit-sessions validate FILE
 //   didit-sessions decode FILE [--format table|csv|ndjson]
+//   didit-sessions demo
 //
 // Exit status: 0 success, 1 invalid input, 2 the server would answer 400, 64 usage error,
 // 66 a file that cannot be read.
@@ -35,6 +36,9 @@ constexpr std::string_view usage_text =
     "  validate FILE\n"
     "      Check that FILE holds one JSON document (RFC 8259). If not, print\n"
     "      FILE:LINE:COL: message on stderr and exit with status 1.\n"
+    "  demo\n"
+    "      List a few thousand sessions of an in-memory emulator through the real client:\n"
+    "      no key, no network. Prints a table of the first rows and a summary.\n"
     "  decode FILE [--format table|csv|ndjson]\n"
     "      Print the rows of a saved page of the listing (default: table). NDJSON writes one\n"
     "      object per row with every field the row had. A page or row that does not decode is\n"
@@ -99,6 +103,7 @@ int main(int argc, char** argv) {
     if (command == "url") return url_command(args.subspan(1));
     if (command == "validate") return didit_cli::validate_command(args.subspan(1));
     if (command == "decode") return didit_cli::decode_command(args.subspan(1));
+    if (command == "demo") return didit_cli::demo_command(args.subspan(1));
     if (command == "--help" || command == "help") {
         std::fputs(std::string(usage_text).c_str(), stdout);
         return exit_ok;

@@ -151,9 +151,10 @@ private:
         return options[random_() % options.size()];
     }
 
-    // Between a minute and a day between two sessions, to the microsecond.
+    // Between a minute and four hours between two sessions, to the microsecond: a few thousand
+    // sessions span some months of 2026.
     std::int64_t gap() {
-        return 60'000'000 + static_cast<std::int64_t>(random_() % 86'400'000'000ULL);
+        return 60'000'000 + static_cast<std::int64_t>(random_() % 14'400'000'000ULL);
     }
 
     uuid id() {
