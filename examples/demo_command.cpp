@@ -24,10 +24,7 @@ constexpr std::size_t table_rows = 25; // the rest are counted, not printed
 } // namespace
 
 int demo_command(std::span<char*> args) {
-    if (!args.empty()) {
-        std::fprintf(stderr, "didit-sessions: demo takes no arguments\n");
-        return 64;
-    }
+    if (!args.empty()) return usage_error("demo takes no arguments");
     didit::testing::emulator server{std::string(demo_key)};
     didit::testing::session_generator generate(2026);
     server.sessions().kyc = generate.kyc(3000);
@@ -51,7 +48,7 @@ int demo_command(std::span<char*> args) {
         if (!row) {
             std::fprintf(stderr, "\ndidit-sessions: %.*s\n", int(row.error().message.size()),
                          row.error().message.data());
-            return 1;
+            return exit_failed;
         }
         if (listed < table_rows) printer.print(*row);
         const auto cells = cells_of(*row);
@@ -68,7 +65,7 @@ int demo_command(std::span<char*> args) {
     std::printf("rows per status:\n");
     for (const auto& [status, count] : per_status)
         std::printf("  %-10s %6zu\n", status.c_str(), count);
-    return 0;
+    return exit_ok;
 }
 
 } // namespace didit_cli

@@ -1,33 +1,49 @@
 // didit-sessions: the command line face of the library.
 //
 //   didit-sessions url [--base-url URL] [name=value ...]
+//   didit-sessions list [name=value ...] [options]
+//   didit-sessions serve [options]
 //   didit-sessions validate FILE
 //   didit-sessions decode FILE [--format table|csv|ndjson]
 //   didit-sessions demo
 //
-// Exit status: 0 success, 1 invalid input, 2 the server would answer 400, 64 usage error,
-// 66 a file that cannot be read.
+// Exit statuses are in commands.hpp.
 
 #include <cstdio>
 #include <span>
 #include <string>
 #include <string_view>
-#include <vector>
 
 #include <didit/sessions.hpp>
 
 #include "commands.hpp"
+#include "query_arguments.hpp"
+
+namespace didit_cli {
 
 namespace {
-
-constexpr int exit_ok = 0;
-constexpr int exit_rejected = 2;
-constexpr int exit_usage = 64; // EX_USAGE
 
 constexpr std::string_view usage_text =
     "usage: didit-sessions <command> [arguments]\n"
     "\n"
     "commands:\n"
+    "  demo\n"
+    "      List a few thousand sessions of an in-memory emulator through the real client:\n"
+    "      no key, no network. Prints a table of the first rows and a summary.\n"
+    "  list [name=value ...] [--format table|csv|ndjson] [--max-rows N] [--output FILE]\n"
+    "       [--base-url URL] [--transport httplib|curl] [--connect-timeout S]\n"
+    "       [--read-timeout S] [--quiet]\n"
+    "      Print every row of a listing, each once, across all pages. The API key comes from\n"
+    "      DIDIT_API_KEY. Query warnings are printed before the first request; a query the\n"
+    "      server would reject stops there with status 2. Progress goes to stderr when it is\n"
+    "      a terminal. With --output, a failure part-way leaves the rows written so far.\n"
+    "  serve [--port N] [--seed S] [--sessions N] [--api-key K] [--rate-limited PCT]\n"
+    "        [--server-errors PCT] [--dropped PCT] [--retry-after S] [--created N]\n"
+    "        [--deleted N]\n"
+    "      Serve the emulator over HTTP on 127.0.0.1 (port 0, the default, picks a free one)\n"
+    "      with N generated sessions of each kind, until SIGINT or SIGTERM. The options\n"
+    "      inject faults: percentages of requests answered 429 or 5xx or dropped, and sessions\n"
+    "      created or deleted between requests. Prints the base URL on stdout.\n"
     "  url [--base-url URL] [name=value ...]\n"
     "      Print the canonical URL of a listing query. Each argument is one query parameter as\n"
     "      the server receives it, decoded (status=In Review, not status=In+Review). Warnings\n"
@@ -36,77 +52,57 @@ constexpr std::string_view usage_text =
     "  validate FILE\n"
     "      Check that FILE holds one JSON document (RFC 8259). If not, print\n"
     "      FILE:LINE:COL: message on stderr and exit with status 1.\n"
-    "  demo\n"
-    "      List a few thousand sessions of an in-memory emulator through the real client:\n"
-    "      no key, no network. Prints a table of the first rows and a summary.\n"
     "  decode FILE [--format table|csv|ndjson]\n"
     "      Print the rows of a saved page of the listing (default: table). NDJSON writes one\n"
     "      object per row with every field the row had. A page or row that does not decode is\n"
     "      reported as FILE:LINE:COL: message (path), and the exit status is 1.\n";
 
-int usage(std::string_view complaint) {
-    if (!complaint.empty())
-        std::fprintf(stderr, "didit-sessions: %.*s\n", int(complaint.size()), complaint.data());
-    std::fputs(std::string(usage_text).c_str(), stderr);
-    return exit_usage;
-}
+} // namespace
 
-void print_line(std::FILE* out, std::string_view text) {
-    std::fwrite(text.data(), 1, text.size(), out);
-    std::fputc('\n', out);
+int usage_error(std::string_view complaint) {
+    std::fprintf(stderr, "didit-sessions: %.*s\n(didit-sessions --help lists the commands)\n",
+                 int(complaint.size()), complaint.data());
+    return exit_usage;
 }
 
 int url_command(std::span<char*> args) {
     std::string_view base = didit::default_base_url;
-    std::vector<didit::raw_parameter> raw;
+    query_arguments parameters;
     for (std::size_t i = 0; i < args.size(); ++i) {
         const std::string_view arg = args[i];
         if (arg == "--base-url") {
-            if (++i == args.size()) return usage("--base-url needs a URL");
+            if (++i == args.size()) return usage_error("--base-url needs a URL");
             base = args[i];
-            continue;
+        } else if (!parameters.add(arg)) {
+            return usage_error("expected name=value, got '" + std::string(arg) + "'");
         }
-        const auto equals = arg.find('=');
-        if (equals == std::string_view::npos || arg.starts_with("--"))
-            return usage("expected name=value, got '" + std::string(arg) + "'");
-        raw.push_back({arg.substr(0, equals), arg.substr(equals + 1)});
     }
-    const auto parsed = didit::parse_query(raw);
-    if (!parsed)
-        return usage(std::string(parsed.error().message) + ": " +
-                     std::string(parsed.error().subject));
-    const auto& findings = parsed.value().findings;
-    if (findings.has_errors()) {
-        print_line(stdout, didit::error_body(findings));
-        return exit_rejected;
-    }
-    for (const auto& d : findings) {
-        // An unknown name is the user's text: quoted like a value, so that it keeps to its line.
-        const std::string name = d.what == didit::finding::unknown_parameter
-                                     ? didit::quote(d.parameter)
-                                     : std::string(d.parameter);
-        print_line(stderr, "warning: " + name + ": " + didit::message(d));
-    }
-    if (const std::size_t more = findings.dropped_warnings(); more != 0)
-        print_line(stderr, "note: " + std::to_string(more) +
-                               (more == 1 ? " more warning" : " more warnings") + " not shown");
-    print_line(stdout, didit::to_url(parsed.value().value, base));
+    didit::query q;
+    if (const int status = parameters.check(q, stdout); status != exit_ok) return status;
+    std::printf("%s\n", didit::to_url(q, base).c_str());
     return exit_ok;
 }
 
-} // namespace
+} // namespace didit_cli
 
 int main(int argc, char** argv) {
+    using namespace didit_cli;
     const std::span<char*> args(argv + 1, static_cast<std::size_t>(argc > 0 ? argc - 1 : 0));
-    if (args.empty()) return usage("");
+    if (args.empty()) {
+        std::fputs(std::string(usage_text).c_str(), stderr);
+        return exit_usage;
+    }
     const std::string_view command = args[0];
-    if (command == "url") return url_command(args.subspan(1));
-    if (command == "validate") return didit_cli::validate_command(args.subspan(1));
-    if (command == "decode") return didit_cli::decode_command(args.subspan(1));
-    if (command == "demo") return didit_cli::demo_command(args.subspan(1));
+    const auto rest = args.subspan(1);
+    if (command == "url") return url_command(rest);
+    if (command == "list") return list_command(rest);
+    if (command == "serve") return serve_command(rest);
+    if (command == "validate") return validate_command(rest);
+    if (command == "decode") return decode_command(rest);
+    if (command == "demo") return demo_command(rest);
     if (command == "--help" || command == "help") {
         std::fputs(std::string(usage_text).c_str(), stdout);
         return exit_ok;
     }
-    return usage("unknown command '" + std::string(command) + "'");
+    return usage_error("unknown command '" + std::string(command) + "'");
 }

@@ -16,11 +16,6 @@ namespace didit_cli {
 
 namespace {
 
-constexpr int exit_ok = 0;
-constexpr int exit_invalid = 1;
-constexpr int exit_usage = 64;    // EX_USAGE
-constexpr int exit_no_input = 66; // EX_NOINPUT
-
 std::optional<std::string> read_file(const char* path) {
     std::ifstream file(path, std::ios::binary);
     if (!file) return std::nullopt;
@@ -39,15 +34,10 @@ void report(std::string_view file, const didit::error& e, bool with_path) {
     std::fprintf(stderr, "%s\n", text.c_str());
 }
 
-int usage(const char* complaint) {
-    std::fprintf(stderr, "didit-sessions: %s\n", complaint);
-    return exit_usage;
-}
-
 } // namespace
 
 int validate_command(std::span<char*> args) {
-    if (args.size() != 1) return usage("validate takes one FILE");
+    if (args.size() != 1) return usage_error("validate takes one FILE");
     const auto text = read_file(args[0]);
     if (!text) {
         std::fprintf(stderr, "didit-sessions: cannot read %s\n", args[0]);
@@ -56,7 +46,7 @@ int validate_command(std::span<char*> args) {
     const auto checked = didit::json::validate(*text);
     if (!checked) {
         report(args[0], checked.error(), false);
-        return exit_invalid;
+        return exit_failed;
     }
     return exit_ok;
 }
@@ -67,17 +57,17 @@ int decode_command(std::span<char*> args) {
     for (std::size_t i = 0; i < args.size(); ++i) {
         const std::string_view arg = args[i];
         if (arg == "--format") {
-            if (++i == args.size()) return usage("--format needs table, csv or ndjson");
+            if (++i == args.size()) return usage_error("--format needs table, csv or ndjson");
             const auto chosen = parse_row_format(args[i]);
-            if (!chosen) return usage("--format takes table, csv or ndjson");
+            if (!chosen) return usage_error("--format takes table, csv or ndjson");
             format = *chosen;
         } else if (path == nullptr && !arg.starts_with("--")) {
             path = args[i];
         } else {
-            return usage("decode takes one FILE and --format");
+            return usage_error("decode takes one FILE and --format");
         }
     }
-    if (path == nullptr) return usage("decode needs a FILE");
+    if (path == nullptr) return usage_error("decode needs a FILE");
     const auto text = read_file(path);
     if (!text) {
         std::fprintf(stderr, "didit-sessions: cannot read %s\n", path);
@@ -86,7 +76,7 @@ int decode_command(std::span<char*> args) {
     const auto page = didit::parse_page(*text);
     if (!page) {
         report(path, page.error(), true);
-        return exit_invalid;
+        return exit_failed;
     }
     // A row that does not decode is reported and skipped; the others are still printed.
     row_printer printer(stdout, format);
@@ -96,7 +86,7 @@ int decode_command(std::span<char*> args) {
             printer.print(*row);
         } else {
             report(path, row.error(), true);
-            status = exit_invalid;
+            status = exit_failed;
         }
     }
     return status;

@@ -21,7 +21,7 @@ namespace {
 using didit::errc;
 
 // Owns what it answers: the emulator's response type serves any scripted answer too.
-using owned_response = didit::testing::emulator_response;
+using owned_response = didit::buffered_response;
 
 struct sent_request {
     std::string method;

@@ -68,7 +68,7 @@ struct world {
         return out;
     }
 
-    didit::testing::emulator_response get(const std::string& url, std::string_view with_key = key) {
+    didit::buffered_response get(const std::string& url, std::string_view with_key = key) {
         const didit::http_header headers[] = {{"x-api-key", with_key}};
         return server(didit::http_request{"GET", url, headers}).value();
     }

@@ -154,3 +154,34 @@ TEST_CASE("a traversal lists one kind", "[traversal]") {
         outcomes.push_back(row.code());
     CHECK(outcomes == std::vector<didit::errc>{didit::errc::invalid_value}); // then the end
 }
+
+TEST_CASE("a failed request ends the traversal with its error", "[traversal]") {
+    emulator server{std::string(key)};
+    server.sessions().kyc = didit::testing::session_generator(4).kyc(10);
+    server.sessions().kyb = didit::testing::session_generator(4).kyb(10);
+    const auto outcomes_of = [](auto&& traversal) {
+        std::vector<didit::errc> outcomes;
+        for (const auto& row : traversal)
+            outcomes.push_back(row.code());
+        return outcomes;
+    };
+    SECTION("on the first page") {
+        test_client wrong_key(server, didit::client_config::make("not-the-key").value());
+        test_client also_wrong(server, didit::client_config::make("not-the-key").value());
+        CHECK(outcomes_of(didit::rows(wrong_key, {.limit = 4})) ==
+              std::vector<didit::errc>{didit::errc::forbidden});
+        CHECK(outcomes_of(didit::all_rows(wrong_key, also_wrong, {.limit = 4})) ==
+              std::vector<didit::errc>{didit::errc::forbidden, didit::errc::forbidden});
+    }
+    SECTION("on a later page") {
+        test_client client(server, didit::client_config::make(key).value());
+        std::vector<didit::errc> outcomes;
+        for (const auto& row : didit::rows(client, {.limit = 4})) {
+            outcomes.push_back(row.code());
+            server.inject({.transport_failure_percent = 100}); // from the next request on
+        }
+        CHECK(outcomes == std::vector<didit::errc>{didit::errc::ok, didit::errc::ok,
+                                                   didit::errc::ok, didit::errc::ok,
+                                                   didit::errc::transport_failure});
+    }
+}

@@ -52,8 +52,7 @@ public:
                              "a row traversal lists one kind: session_kind user or business "
                              "(all_rows walks both)"};
             failed_ = true;
-        } else {
-            fetch(offset_);
+        } else if (fetch(offset_)) {
             advance();
         }
         return iterator(this);
@@ -185,7 +184,8 @@ constexpr row_traversal<Transport, Time> rows(client<Transport, Time>& c, const 
 // walked separately, each exactly once, and merged newest first by created_at (KYC first on a
 // tie; a row whose created_at cannot be read sorts last). Each kind needs its own client, so
 // that a row of one kind stays valid while the other kind fetches its next page; a row is valid
-// until the traversal moves past it.
+// until the traversal moves past it. Each kind's listing ends at its own failed request, so a
+// failure both share (a wrong key, say) comes out once per kind.
 template<transport Transport, time_source Time>
 class merged_traversal {
 public:

@@ -17,9 +17,12 @@
 #include <utility>
 #include <vector>
 
+#include <didit/client/buffered_response.hpp>
 #include <didit/client/pages.hpp>
 #include <didit/client/transport.hpp>
 #include <didit/client/url.hpp>
+#include <didit/detail/json_escaper.hpp>
+#include <didit/detail/writer.hpp>
 #include <didit/query/encode.hpp>
 #include <didit/query/form.hpp>
 #include <didit/query/messages.hpp>
@@ -30,20 +33,6 @@
 #include <didit/testing/sessions.hpp>
 
 namespace didit::testing {
-
-struct emulator_response {
-    int code = 0;
-    std::vector<std::pair<std::string, std::string>> headers;
-    std::string text;
-
-    int status() const { return code; }
-    std::optional<std::string_view> header(std::string_view name) const {
-        for (const auto& [key, value] : headers)
-            if (didit::detail::iequals(key, name)) return std::string_view(value);
-        return std::nullopt;
-    }
-    std::string_view body() const { return text; }
-};
 
 namespace detail {
 
@@ -293,7 +282,7 @@ public:
         store_->changes = {};
     }
 
-    result<emulator_response> operator()(const http_request& request) const {
+    result<buffered_response> operator()(const http_request& request) const {
         ++store_->requests;
         auto& f = store_->faults;
         if (!std::exchange(store_->first_since_inject, false)) change_sessions();
@@ -304,14 +293,14 @@ public:
         }
         if (roll() < f.rate_limited_percent) {
             ++store_->injected;
-            return emulator_response{429,
+            return buffered_response{429,
                                      {{"Retry-After", std::to_string(f.retry_after_seconds)}},
                                      R"({"detail":"Request was throttled."})"};
         }
         if (roll() < f.server_error_percent) {
             ++store_->injected;
             constexpr std::array statuses{500, 502, 503};
-            return emulator_response{statuses[store_->dice() % statuses.size()], {}, ""};
+            return buffered_response{statuses[store_->dice() % statuses.size()], {}, ""};
         }
         return answer(request);
     }
@@ -368,11 +357,11 @@ private:
     static constexpr std::string_view forbidden_body =
         R"({"detail":"You do not have permission to perform this action."})";
 
-    static emulator_response json(int code, std::string body) {
+    static buffered_response json(int code, std::string body) {
         return {code, {{"Content-Type", "application/json"}}, std::move(body)};
     }
 
-    emulator_response answer(const http_request& request) const {
+    buffered_response answer(const http_request& request) const {
         const auto parts = parse_url_reference(request.url);
         if (!parts || parts->scheme.empty()) return json(400, R"({"detail":"Bad request."})");
         const auto& url = parts.value();
@@ -386,6 +375,16 @@ private:
         // A 403 comes before any 400.
         const auto key = find_header(request.headers, "x-api-key");
         if (!key || *key != store_->api_key) return json(403, std::string(forbidden_body));
+        // Authentication comes before the method check, as in the server's views.
+        if (request.method != "GET" && request.method != "HEAD") {
+            std::string body = R"({"detail":"Method \")";
+            didit::detail::string_writer out{body};
+            didit::detail::json_escaper<didit::detail::string_writer>(out).append(request.method);
+            body += R"(\" not allowed."})";
+            auto refused = json(405, std::move(body));
+            refused.headers.emplace_back("Allow", "GET, HEAD");
+            return refused;
+        }
 
         std::string scratch(url.query.size(), '\0');
         std::array<raw_parameter, 256> raw{};

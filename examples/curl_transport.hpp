@@ -1,0 +1,90 @@
+#pragma once
+
+// A transport on libcurl's easy interface, for HTTP and HTTPS (certificates verified). One
+// handle is reused, so connections stay alive between pages. libcurl follows no redirect
+// unless told to: the client decides.
+
+#include <curl/curl.h>
+#include <memory>
+#include <string>
+#include <string_view>
+
+#include <didit/client/buffered_response.hpp>
+#include <didit/client/transport.hpp>
+
+#include "http_timeouts.hpp"
+
+namespace didit_cli {
+
+class curl_transport {
+public:
+    explicit curl_transport(http_timeouts timeouts)
+        : timeouts_(timeouts) {}
+
+    didit::result<didit::buffered_response> operator()(const didit::http_request& request) {
+        if (!handle_) return didit::error{didit::errc::transport_failure, "libcurl did not start"};
+        CURL* curl = handle_.get();
+        didit::buffered_response response;
+        const std::unique_ptr<curl_slist, decltype(&curl_slist_free_all)> headers(
+            header_list(request), curl_slist_free_all);
+        const std::string url(request.url);
+        curl_easy_setopt(curl, CURLOPT_URL, url.c_str());
+        curl_easy_setopt(curl, CURLOPT_HTTPHEADER, headers.get());
+        curl_easy_setopt(curl, CURLOPT_NOSIGNAL, 1L);
+        curl_easy_setopt(curl, CURLOPT_CONNECTTIMEOUT,
+                         static_cast<long>(timeouts_.connect.count()));
+        // A read timeout, as libcurl spells it: less than a byte a second for that long.
+        curl_easy_setopt(curl, CURLOPT_LOW_SPEED_LIMIT, 1L);
+        curl_easy_setopt(curl, CURLOPT_LOW_SPEED_TIME, static_cast<long>(timeouts_.read.count()));
+        curl_easy_setopt(curl, CURLOPT_WRITEFUNCTION, &append_body);
+        curl_easy_setopt(curl, CURLOPT_WRITEDATA, &response);
+        curl_easy_setopt(curl, CURLOPT_HEADERFUNCTION, &append_header);
+        curl_easy_setopt(curl, CURLOPT_HEADERDATA, &response);
+
+        const CURLcode sent = curl_easy_perform(curl);
+        if (sent != CURLE_OK)
+            return didit::error{didit::errc::transport_failure, curl_easy_strerror(sent)};
+        long status = 0;
+        curl_easy_getinfo(curl, CURLINFO_RESPONSE_CODE, &status);
+        response.code = static_cast<int>(status);
+        return response;
+    }
+
+private:
+    static curl_slist* header_list(const didit::http_request& request) {
+        curl_slist* list = nullptr;
+        for (const auto& h : request.headers) {
+            const std::string line = std::string(h.name) + ": " + std::string(h.value);
+            list = curl_slist_append(list, line.c_str());
+        }
+        return list;
+    }
+
+    static std::size_t append_body(char* data, std::size_t, std::size_t size, void* response) {
+        static_cast<didit::buffered_response*>(response)->text.append(data, size);
+        return size;
+    }
+
+    // Called once per header line, the status line and the blank line included. A new status
+    // line (after a 100 Continue, say) starts a new set of headers.
+    static std::size_t append_header(char* data, std::size_t, std::size_t size, void* response) {
+        auto& headers = static_cast<didit::buffered_response*>(response)->headers;
+        const std::string_view line(data, size);
+        if (line.starts_with("HTTP/")) headers.clear();
+        const auto colon = line.find(':');
+        if (colon == std::string_view::npos) return size;
+        const auto value_start = line.find_first_not_of(" \t", colon + 1);
+        const auto value_end = line.find_last_not_of(" \t\r\n");
+        const auto value = value_start == std::string_view::npos || value_end < value_start
+                               ? std::string_view()
+                               : line.substr(value_start, value_end + 1 - value_start);
+        headers.emplace_back(line.substr(0, colon), value);
+        return size;
+    }
+
+    http_timeouts timeouts_;
+    std::unique_ptr<CURL, decltype(&curl_easy_cleanup)> handle_{curl_easy_init(),
+                                                                curl_easy_cleanup};
+};
+
+} // namespace didit_cli

@@ -1,0 +1,68 @@
+#pragma once
+
+// A transport on cpp-httplib's client, for HTTP and HTTPS (certificates verified). It keeps one
+// connection alive to the origin it last spoke to. The client follows redirects itself, so
+// this adapter never does.
+
+#include <httplib.h>
+#include <memory>
+#include <string>
+
+#include <didit/client/buffered_response.hpp>
+#include <didit/client/transport.hpp>
+#include <didit/client/url.hpp>
+
+#include "http_timeouts.hpp"
+
+namespace didit_cli {
+
+class httplib_transport {
+public:
+    explicit httplib_transport(http_timeouts timeouts)
+        : timeouts_(timeouts) {}
+
+    didit::result<didit::buffered_response> operator()(const didit::http_request& request) {
+        const auto url = didit::parse_url_reference(request.url);
+        if (!url || url->scheme.empty())
+            return didit::error{didit::errc::transport_failure, "not an absolute URL", request.url};
+        const std::string origin = std::string(url->scheme) + "://" + std::string(url->authority);
+        if (!connection_ || origin != origin_) open(origin);
+        if (!connection_->is_valid())
+            return didit::error{didit::errc::transport_failure,
+                                "cpp-httplib cannot open this URL (only http and https)",
+                                request.url};
+
+        httplib::Headers headers;
+        for (const auto& h : request.headers)
+            headers.emplace(std::string(h.name), std::string(h.value));
+        std::string target(url->path);
+        if (url->has_query) target += "?" + std::string(url->query);
+
+        auto answer = connection_->Get(target, headers);
+        if (!answer) {
+            failure_ = httplib::to_string(answer.error());
+            return didit::error{didit::errc::transport_failure, "HTTP request failed", failure_};
+        }
+        didit::buffered_response response{answer->status, {}, std::move(answer->body)};
+        for (const auto& [name, value] : answer->headers)
+            response.headers.emplace_back(name, value);
+        return response;
+    }
+
+private:
+    void open(const std::string& origin) {
+        origin_ = origin;
+        connection_ = std::make_unique<httplib::Client>(origin);
+        connection_->set_connection_timeout(timeouts_.connect);
+        connection_->set_read_timeout(timeouts_.read);
+        connection_->set_keep_alive(true);
+        connection_->set_follow_location(false);
+    }
+
+    http_timeouts timeouts_;
+    std::string origin_;
+    std::unique_ptr<httplib::Client> connection_;
+    std::string failure_; // what the last failure was; the error's subject points here
+};
+
+} // namespace didit_cli

@@ -1,0 +1,337 @@
+// list: every row of a listing over HTTP, each once, as a table, CSV or NDJSON.
+
+#include <algorithm>
+#include <array>
+#include <cerrno>
+#include <charconv>
+#include <chrono>
+#include <cstdint>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unistd.h>
+
+#include <didit/client/client.hpp>
+#include <didit/client/pages.hpp>
+#include <didit/client/row_traversal.hpp>
+#include <didit/rows/page.hpp>
+
+#include "commands.hpp"
+#include "http_timeouts.hpp"
+#include "query_arguments.hpp"
+#include "row_printer.hpp"
+
+#if defined(DIDIT_CLI_WITH_HTTPLIB)
+#include "httplib_transport.hpp"
+#endif
+#if defined(DIDIT_CLI_WITH_CURL)
+#include "curl_transport.hpp"
+#endif
+
+namespace didit_cli {
+
+namespace {
+
+#if defined(DIDIT_CLI_WITH_HTTPLIB) || !defined(DIDIT_CLI_WITH_CURL)
+constexpr std::string_view default_transport = "httplib";
+#else
+constexpr std::string_view default_transport = "curl";
+#endif
+
+struct list_options {
+    query_arguments parameters;
+    row_format format = row_format::table;
+    std::optional<std::uint64_t> max_rows;
+    std::string_view base_url = didit::default_base_url;
+    const char* output = nullptr;
+    std::string_view transport = default_transport;
+    http_timeouts timeouts;
+    bool quiet = false;
+};
+
+template<class Number>
+std::optional<Number> number_in(std::string_view text, Number low, Number high) {
+    Number value{};
+    const auto [end, failure] = std::from_chars(text.data(), text.data() + text.size(), value);
+    if (failure != std::errc() || end != text.data() + text.size() || value < low || value > high)
+        return std::nullopt;
+    return value;
+}
+
+int read_options(std::span<char*> args, list_options& options) {
+    for (std::size_t i = 0; i < args.size(); ++i) {
+        const std::string_view arg = args[i];
+        const bool has_value = i + 1 < args.size();
+        const std::string_view value = has_value ? std::string_view(args[i + 1]) : "";
+        const auto seconds = [&] { return number_in<std::int64_t>(value, 1, 3600); };
+        if (arg == "--quiet") {
+            options.quiet = true;
+            continue;
+        }
+        if (!arg.starts_with("--")) {
+            if (!options.parameters.add(arg))
+                return usage_error("expected name=value or an option, got '" + std::string(arg) +
+                                   "'");
+            continue;
+        }
+        if (!has_value) return usage_error(std::string(arg) + " needs a value");
+        ++i;
+        if (arg == "--format") {
+            const auto format = parse_row_format(value);
+            if (!format) return usage_error("--format takes table, csv or ndjson");
+            options.format = *format;
+        } else if (arg == "--max-rows") {
+            options.max_rows = number_in<std::uint64_t>(value, 0, UINT64_MAX);
+            if (!options.max_rows) return usage_error("--max-rows takes a number of rows");
+        } else if (arg == "--output") {
+            options.output = args[i];
+        } else if (arg == "--base-url") {
+            options.base_url = value;
+        } else if (arg == "--transport") {
+            if (value != "httplib" && value != "curl")
+                return usage_error("--transport takes httplib or curl");
+            options.transport = value;
+        } else if (arg == "--connect-timeout" && seconds()) {
+            options.timeouts.connect = std::chrono::seconds(*seconds());
+        } else if (arg == "--read-timeout" && seconds()) {
+            options.timeouts.read = std::chrono::seconds(*seconds());
+        } else if (arg.ends_with("-timeout")) {
+            return usage_error(std::string(arg) + " takes a number of seconds, 1 to 3600");
+        } else {
+            return usage_error("unknown option " + std::string(arg));
+        }
+    }
+    return exit_ok;
+}
+
+// Watches the answers a transport brings, for the progress line and for saying where a
+// listing stopped: pages received, each kind's latest count, the last URL requested.
+template<class Transport>
+class listing_meter {
+public:
+    explicit listing_meter(Transport& send)
+        : send_(send) {}
+
+    auto operator()(const didit::http_request& request) {
+        last_url_.assign(request.url);
+        auto answer = send_(request);
+        if (answer && answer->status() == 200) {
+            ++pages_;
+            didit::query listed;
+            listed.session_kind = lists_businesses(request.url) ? didit::session_kind::business
+                                                                : didit::session_kind::user;
+            if (const auto page = didit::parse_page(answer->body()))
+                counts_[is_business(*listed.session_kind)] = didit::count_of(listed, *page);
+        }
+        return answer;
+    }
+
+    std::size_t pages() const { return pages_; }
+    std::string_view last_url() const { return last_url_; }
+
+    // How many rows a listing of `kind` holds, when the server's counts say so exactly.
+    std::optional<std::int64_t> expected_rows(didit::session_kind kind) const {
+        std::int64_t total = 0;
+        for (const bool business : {false, true}) {
+            if (kind != didit::session_kind::all && is_business(kind) != business) continue;
+            const auto& count = counts_[business];
+            if (!count || count->at_least) return std::nullopt;
+            total += count->value;
+        }
+        return total;
+    }
+
+private:
+    static bool is_business(didit::session_kind kind) {
+        return kind == didit::session_kind::business;
+    }
+    // The client's URLs are canonical: a parameter is name=value between '?' or '&' and '&'.
+    static bool lists_businesses(std::string_view url) {
+        constexpr std::string_view parameter = "session_kind=business";
+        for (auto at = url.find(parameter); at != std::string_view::npos;
+             at = url.find(parameter, at + 1)) {
+            const bool starts = at > 0 && (url[at - 1] == '?' || url[at - 1] == '&');
+            const auto end = at + parameter.size();
+            if (starts && (end == url.size() || url[end] == '&')) return true;
+        }
+        return false;
+    }
+
+    Transport& send_;
+    std::size_t pages_ = 0;
+    std::array<std::optional<didit::session_count>, 2> counts_{};
+    std::string last_url_;
+};
+
+// "12 pages, 1150 rows (38%)" on one line of a terminal, rewritten as pages come.
+class progress_line {
+public:
+    explicit progress_line(bool shown)
+        : shown_(shown) {}
+
+    void update(std::size_t pages, std::uint64_t rows, std::optional<std::int64_t> expected) {
+        if (!shown_ || pages == pages_) return;
+        pages_ = pages;
+        std::fprintf(stderr, "\r%zu pages, %llu rows", pages,
+                     static_cast<unsigned long long>(rows));
+        if (expected && *expected > 0)
+            std::fprintf(stderr, " (%d%%)",
+                         static_cast<int>(std::min<std::uint64_t>(
+                             100, rows * 100 / static_cast<std::uint64_t>(*expected))));
+        std::fflush(stderr);
+    }
+
+    void clear() {
+        if (shown_ && pages_ != 0) std::fputs("\r\x1b[K", stderr);
+    }
+
+private:
+    bool shown_;
+    std::size_t pages_ = 0;
+};
+
+struct closes_file {
+    void operator()(std::FILE* file) const { std::fclose(file); }
+};
+
+template<class Transport>
+int list_rows(Transport& transport, const list_options& options, const didit::query& q,
+              std::string_view key) {
+    const auto config = didit::client_config::make(key, {.base_url = options.base_url});
+    if (!config) {
+        const auto& e = config.error();
+        std::fprintf(stderr, "didit-sessions: %.*s%s%.*s\n", int(e.message.size()),
+                     e.message.data(), e.subject.empty() ? "" : ": ", int(e.subject.size()),
+                     e.subject.data());
+        return exit_config;
+    }
+
+    std::FILE* out = stdout;
+    std::unique_ptr<std::FILE, closes_file> file;
+    if (options.output != nullptr) {
+        file.reset(std::fopen(options.output, "wb"));
+        if (!file) {
+            std::fprintf(stderr, "didit-sessions: cannot create %s: %s\n", options.output,
+                         std::strerror(errno));
+            return exit_cannot_create;
+        }
+        out = file.get();
+    }
+    const std::string_view destination = options.output ? options.output : "standard output";
+
+    listing_meter meter(transport);
+    const auto send = [&meter](const didit::http_request& request) { return meter(request); };
+    didit::client<decltype(send)> kyc_client(send, config.value());
+    didit::client<decltype(send)> kyb_client(send, config.value());
+    const auto kind = q.session_kind.value_or(didit::session_kind::user);
+    const auto wanted = [&]() -> std::optional<std::int64_t> {
+        auto expected = meter.expected_rows(kind);
+        if (expected && options.max_rows)
+            expected = std::min<std::int64_t>(
+                *expected,
+                static_cast<std::int64_t>(std::min<std::uint64_t>(*options.max_rows, INT64_MAX)));
+        return expected;
+    };
+
+    row_printer printer(out, options.format);
+    progress_line progress(!options.quiet && isatty(STDERR_FILENO));
+    std::uint64_t written = 0;
+    std::optional<didit::error> failure;
+    bool write_failed = false;
+    const auto take = [&](auto&& rows) {
+        if (options.max_rows == std::uint64_t{0}) return;
+        for (const auto& row : rows) {
+            if (!row) {
+                failure = row.error();
+                return;
+            }
+            printer.print(*row);
+            if (std::ferror(out)) {
+                write_failed = true;
+                return;
+            }
+            progress.update(meter.pages(), ++written, wanted());
+            if (options.max_rows == written) return;
+        }
+    };
+    if (kind == didit::session_kind::all)
+        take(didit::all_rows(kyc_client, kyb_client, q));
+    else
+        take(didit::rows(kyc_client, q));
+    progress.clear();
+
+    write_failed = write_failed || std::fflush(out) != 0;
+    if (write_failed) {
+        std::fprintf(stderr, "didit-sessions: writing to %.*s failed after %llu rows: %s\n",
+                     int(destination.size()), destination.data(),
+                     static_cast<unsigned long long>(written), std::strerror(errno));
+        return exit_io_error;
+    }
+    if (failure) {
+        const auto& e = *failure;
+        std::fprintf(stderr,
+                     "didit-sessions: stopped after %llu rows (%zu pages): %.*s%s%.*s\n"
+                     "  while requesting %.*s\n",
+                     static_cast<unsigned long long>(written), meter.pages(), int(e.message.size()),
+                     e.message.data(), e.subject.empty() ? "" : ": ", int(e.subject.size()),
+                     e.subject.data(), int(meter.last_url().size()), meter.last_url().data());
+        if (options.output)
+            std::fprintf(stderr, "  %s holds the %llu complete rows listed before\n",
+                         options.output, static_cast<unsigned long long>(written));
+        return e.code == didit::errc::bad_request ? exit_rejected : exit_failed;
+    }
+    if (!options.quiet)
+        std::fprintf(stderr, "%llu rows in %zu pages to %.*s\n",
+                     static_cast<unsigned long long>(written), meter.pages(),
+                     int(destination.size()), destination.data());
+    return exit_ok;
+}
+
+[[maybe_unused]] int built_without(std::string_view transport, std::string_view package) {
+    std::fprintf(stderr,
+                 "didit-sessions: this build has no %.*s transport; install %.*s and build "
+                 "again, or choose another --transport\n",
+                 int(transport.size()), transport.data(), int(package.size()), package.data());
+    return exit_unavailable;
+}
+
+} // namespace
+
+int list_command(std::span<char*> args) {
+    list_options options;
+    if (const int status = read_options(args, options); status != exit_ok) return status;
+    didit::query q;
+    if (const int status = options.parameters.check(q, stderr); status != exit_ok) {
+        if (status == exit_rejected)
+            std::fprintf(stderr, "didit-sessions: the server would answer 400 with the body "
+                                 "above; nothing was sent\n");
+        return status;
+    }
+    const char* key = std::getenv("DIDIT_API_KEY");
+    if (key == nullptr || *key == '\0') {
+        std::fprintf(stderr, "didit-sessions: set DIDIT_API_KEY to the API key to list with\n");
+        return exit_config;
+    }
+    if (!q.limit) q.limit = 100; // the page size changes the number of requests, not the rows
+
+    if (options.transport == "httplib") {
+#if defined(DIDIT_CLI_WITH_HTTPLIB)
+        httplib_transport transport(options.timeouts);
+        return list_rows(transport, options, q, key);
+#else
+        return built_without("httplib", "libcpp-httplib-dev");
+#endif
+    }
+#if defined(DIDIT_CLI_WITH_CURL)
+    curl_transport transport(options.timeouts);
+    return list_rows(transport, options, q, key);
+#else
+    return built_without("curl", "libcurl4-openssl-dev");
+#endif
+}
+
+} // namespace didit_cli
