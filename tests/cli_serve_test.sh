@@ -1,0 +1,142 @@
+#!/usr/bin/env bash
+# `serve` and `list` over real HTTP on loopback: exports in every format through every transport
+# the program was built with hold exactly the sessions the filters select, each once, with and
+# without injected failures; hostile requests get clean answers; SIGTERM stops the server.
+# Exit 77 (skipped) when the program was built without cpp-httplib.
+set -u
+cli=$1 check=$2
+work=$(mktemp -d)
+server=
+cleanup() {
+    [ -n "$server" ] && kill "$server" 2>/dev/null
+    rm -rf "$work"
+}
+trap cleanup EXIT
+failures=0
+fail() { echo "FAIL: $*"; failures=$((failures + 1)); }
+
+seed=11 sessions=600
+filters=(session_kind=all "status=Approved,Declined" date_from=2026-01-20)
+export DIDIT_API_KEY=serve-test-key
+
+start_serve() {
+    "$cli" serve --seed $seed --sessions $sessions --api-key "$DIDIT_API_KEY" "$@" \
+        >"$work/url" 2>"$work/serve.err" &
+    server=$!
+    for _ in $(seq 100); do
+        [ -s "$work/url" ] && break
+        kill -0 $server 2>/dev/null || break
+        sleep 0.1
+    done
+    base=$(head -1 "$work/url")
+    port=${base##*:}
+    [ -n "$base" ] || { cat "$work/serve.err"; exit 77; }
+}
+
+stop_serve() {
+    kill -TERM $server
+    for _ in $(seq 50); do kill -0 $server 2>/dev/null || break; sleep 0.1; done
+    if kill -0 $server 2>/dev/null; then
+        fail "serve still running 5 s after SIGTERM"
+        kill -KILL $server
+    fi
+    wait $server
+    local status=$?
+    server=
+    [ $status = 0 ] || fail "serve exited $status after SIGTERM"
+    grep -q "^stopped after [0-9]* requests" "$work/serve.err" || fail "serve did not say it stopped"
+}
+
+transports=()
+start_serve
+for transport in httplib curl; do
+    "$cli" list --base-url "$base" --transport $transport --max-rows 0 --quiet
+    case $? in
+    0) transports+=($transport) ;;
+    69) echo "note: this build has no $transport transport" ;;
+    *) fail "probing the $transport transport" ;;
+    esac
+done
+[ ${#transports[@]} -gt 0 ] || fail "no transport at all"
+
+# Every transport and format; then the same listing through 429s, 5xx and dropped connections.
+export_and_check() {
+    local label=$1 transport=$2 format=$3
+    local out="$work/$label-$transport.$format"
+    if ! "$cli" list "${filters[@]}" --base-url "$base" --transport $transport --format $format \
+        --output "$out" --quiet 2>"$work/list.err"; then
+        fail "$label $transport $format: list exited $?: $(cat "$work/list.err")"
+        return
+    fi
+    "$check" $seed $sessions all Approved,Declined 2026-01-20 $format "$out" ||
+        fail "$label $transport $format: the export is not the expected rows"
+}
+for transport in "${transports[@]}"; do
+    for format in table csv ndjson; do export_and_check quiet $transport $format; done
+done
+stop_serve
+
+start_serve --rate-limited 10 --server-errors 10 --dropped 10 --retry-after 0
+for transport in "${transports[@]}"; do export_and_check faults $transport ndjson; done
+grep -q "injected" "$work/serve.err" || true
+
+# A wrong key ends the listing with the server's answer, and names neither key.
+DIDIT_API_KEY=not-the-key "$cli" list --base-url "$base" --quiet >/dev/null 2>"$work/list.err"
+[ $? = 1 ] || fail "a wrong key: list should exit 1"
+grep -q "permission" "$work/list.err" || fail "a wrong key: no reason given: $(cat "$work/list.err")"
+grep -q "not-the-key\|$DIDIT_API_KEY" "$work/list.err" && fail "an error message shows a key"
+stop_serve
+
+# Hostile and malformed requests, straight over a socket.
+start_serve
+status_of() { # a raw request: prints the status code of the answer, or "none"
+    exec 3<>"/dev/tcp/127.0.0.1/$port" || { echo none; return; }
+    printf '%b' "$1" >&3 2>/dev/null
+    timeout 10 cat <&3 >"$work/answer" 2>/dev/null
+    exec 3<&-
+    sed -n '1s/^HTTP\/1\.1 \([0-9]*\).*/\1/p' "$work/answer" | grep . || echo none
+}
+expect_status() {
+    local what=$1 expected=$2 got
+    got=$(status_of "$3")
+    [ "$got" = "$expected" ] || fail "$what: expected $expected, got $got"
+}
+head="Host: 127.0.0.1:$port\r\nConnection: close\r\nx-api-key: $DIDIT_API_KEY\r\n"
+expect_status "a listing" 200 "GET /v3/sessions/?limit=2 HTTP/1.1\r\n$head\r\n"
+expect_status "a garbage request line" 400 "GARBAGE\r\n\r\n"
+expect_status "an unknown HTTP version" 400 "GET /v3/sessions/ HTTP/7.1\r\n$head\r\n"
+expect_status "a 100 KB header" 400 "GET /v3/sessions/ HTTP/1.1\r\n${head}X-Big: $(head -c 100000 /dev/zero | tr '\0' a)\r\n\r\n"
+expect_status "a 20 KB URL" 414 "GET /v3/sessions/?q=$(head -c 20000 /dev/zero | tr '\0' a) HTTP/1.1\r\n$head\r\n"
+expect_status "a body on GET" 200 "GET /v3/sessions/?limit=1 HTTP/1.1\r\n${head}Content-Length: 5\r\n\r\nhello"
+expect_status "a 100 KB body" 413 "POST /v3/sessions/ HTTP/1.1\r\n${head}Content-Length: 100000\r\n\r\n$(head -c 100000 /dev/zero | tr '\0' a)"
+expect_status "POST" 405 "POST /v3/sessions/ HTTP/1.1\r\n${head}Content-Length: 0\r\n\r\n"
+grep -q '{"detail":"Method \\"POST\\" not allowed."}' "$work/answer" || fail "POST: $(cat "$work/answer")"
+expect_status "a wrong key" 403 "GET /v3/sessions/ HTTP/1.1\r\nHost: 127.0.0.1:$port\r\nConnection: close\r\nx-api-key: wrong\r\n\r\n"
+grep -q '{"detail":"You do not have permission to perform this action."}' "$work/answer" ||
+    fail "a wrong key: $(cat "$work/answer")"
+expect_status "no trailing slash" 301 "GET /v3/sessions?limit=1 HTTP/1.1\r\n$head\r\n"
+grep -qi '^Location: /v3/sessions/?limit=1' "$work/answer" || fail "no trailing slash: $(cat "$work/answer")"
+expect_status "a bad query" 400 "GET /v3/sessions/?date_from=yesterday HTTP/1.1\r\n$head\r\n"
+grep -q '{"date_from":\["Enter a valid date."\]}' "$work/answer" || fail "a bad query: $(cat "$work/answer")"
+expect_status "a foreign Host" 400 "GET /v3/sessions/ HTTP/1.1\r\nHost: example.com\r\nConnection: close\r\n\r\n"
+
+# A slow client holds its connection only until the read timeout; others are served meanwhile.
+exec 4<>"/dev/tcp/127.0.0.1/$port"
+printf 'GET /v3/sessions/ HTTP/1.1\r\nHost: 127.0.0' >&4
+for _ in 1 2 3 4 5 6 7 8; do
+    "$cli" list --base-url "$base" --max-rows 150 --quiet >/dev/null 2>>"$work/concurrent.err" &
+done
+concurrent_failures=0
+for job in $(jobs -p); do
+    [ "$job" = "$server" ] && continue
+    wait "$job" || concurrent_failures=$((concurrent_failures + 1))
+done
+[ $concurrent_failures = 0 ] || fail "$concurrent_failures concurrent listings failed: $(cat "$work/concurrent.err")"
+timeout 10 cat <&4 >/dev/null
+[ $? = 124 ] && fail "the slow client's connection was not closed"
+exec 4<&-
+expect_status "a listing after all that" 200 "GET /v3/sessions/?limit=2 HTTP/1.1\r\n$head\r\n"
+stop_serve
+
+[ $failures = 0 ] && echo "all serve checks passed"
+exit $((failures > 0))
