@@ -39,10 +39,7 @@ public:
         if (url->has_query) target += "?" + std::string(url->query);
 
         auto answer = connection_->Get(target, headers);
-        if (!answer) {
-            failure_ = httplib::to_string(answer.error());
-            return didit::error{didit::errc::transport_failure, "HTTP request failed", failure_};
-        }
+        if (!answer) return didit::error{didit::errc::transport_failure, describe(answer.error())};
         didit::buffered_response response{answer->status, {}, std::move(answer->body)};
         for (const auto& [name, value] : answer->headers)
             response.headers.emplace_back(name, value);
@@ -50,6 +47,27 @@ public:
     }
 
 private:
+    static std::string_view describe(httplib::Error failure) {
+        switch (failure) {
+        case httplib::Error::Connection:
+            return "could not connect";
+        case httplib::Error::ConnectionTimeout:
+            return "the connect timeout passed";
+        case httplib::Error::Read:
+            return "the connection closed or the read timeout passed";
+        case httplib::Error::Write:
+            return "the connection closed while sending the request";
+        case httplib::Error::SSLConnection:
+            return "the TLS handshake failed";
+        case httplib::Error::SSLLoadingCerts:
+            return "the CA certificates could not be loaded";
+        case httplib::Error::SSLServerVerification:
+            return "the server's certificate is not trusted";
+        default:
+            return "the HTTP request failed";
+        }
+    }
+
     void open(const std::string& origin) {
         origin_ = origin;
         connection_ = std::make_unique<httplib::Client>(origin);
@@ -62,7 +80,6 @@ private:
     http_timeouts timeouts_;
     std::string origin_;
     std::unique_ptr<httplib::Client> connection_;
-    std::string failure_; // what the last failure was; the error's subject points here
 };
 
 } // namespace didit_cli

@@ -108,6 +108,11 @@ int read_options(std::span<char*> args, list_options& options) {
     return exit_ok;
 }
 
+// "1 row", "2 rows".
+std::string counted(std::uint64_t n, std::string_view noun) {
+    return std::to_string(n) + " " + std::string(noun) + (n == 1 ? "" : "s");
+}
+
 // Watches the answers a transport brings, for the progress line and for saying where a
 // listing stopped: pages received, each kind's latest count, the last URL requested.
 template<class Transport>
@@ -176,8 +181,8 @@ public:
     void update(std::size_t pages, std::uint64_t rows, std::optional<std::int64_t> expected) {
         if (!shown_ || pages == pages_) return;
         pages_ = pages;
-        std::fprintf(stderr, "\r%zu pages, %llu rows", pages,
-                     static_cast<unsigned long long>(rows));
+        std::fprintf(stderr, "\r%s, %s", counted(pages, "page").c_str(),
+                     counted(rows, "row").c_str());
         if (expected && *expected > 0)
             std::fprintf(stderr, " (%d%%)",
                          static_cast<int>(std::min<std::uint64_t>(
@@ -221,7 +226,9 @@ int list_rows(Transport& transport, const list_options& options, const didit::qu
         }
         out = file.get();
     }
-    const std::string_view destination = options.output ? options.output : "standard output";
+    // Each row reaches the file in one write, whole, even if the program is killed between two.
+    std::setvbuf(out, nullptr, _IOFBF, std::size_t{1} << 20);
+    const std::string destination = options.output ? options.output : "standard output";
 
     listing_meter meter(transport);
     const auto send = [&meter](const didit::http_request& request) { return meter(request); };
@@ -250,7 +257,7 @@ int list_rows(Transport& transport, const list_options& options, const didit::qu
                 return;
             }
             printer.print(*row);
-            if (std::ferror(out)) {
+            if (std::fflush(out) != 0) {
                 write_failed = true;
                 return;
             }
@@ -264,30 +271,26 @@ int list_rows(Transport& transport, const list_options& options, const didit::qu
         take(didit::rows(kyc_client, q));
     progress.clear();
 
-    write_failed = write_failed || std::fflush(out) != 0;
     if (write_failed) {
-        std::fprintf(stderr, "didit-sessions: writing to %.*s failed after %llu rows: %s\n",
-                     int(destination.size()), destination.data(),
-                     static_cast<unsigned long long>(written), std::strerror(errno));
+        std::fprintf(stderr, "didit-sessions: writing to %s failed after %s: %s\n",
+                     destination.c_str(), counted(written, "row").c_str(), std::strerror(errno));
         return exit_io_error;
     }
     if (failure) {
         const auto& e = *failure;
-        std::fprintf(stderr,
-                     "didit-sessions: stopped after %llu rows (%zu pages): %.*s%s%.*s\n"
-                     "  while requesting %.*s\n",
-                     static_cast<unsigned long long>(written), meter.pages(), int(e.message.size()),
-                     e.message.data(), e.subject.empty() ? "" : ": ", int(e.subject.size()),
-                     e.subject.data(), int(meter.last_url().size()), meter.last_url().data());
+        std::string why(e.message);
+        if (!e.subject.empty()) why += ": " + std::string(e.subject);
+        std::fprintf(stderr, "didit-sessions: stopped after %s and %s: %s\n  while requesting %s\n",
+                     counted(written, "row").c_str(), counted(meter.pages(), "page").c_str(),
+                     why.c_str(), std::string(meter.last_url()).c_str());
         if (options.output)
-            std::fprintf(stderr, "  %s holds the %llu complete rows listed before\n",
-                         options.output, static_cast<unsigned long long>(written));
+            std::fprintf(stderr, "  %s holds the %s listed before, complete\n", options.output,
+                         counted(written, "row").c_str());
         return e.code == didit::errc::bad_request ? exit_rejected : exit_failed;
     }
     if (!options.quiet)
-        std::fprintf(stderr, "%llu rows in %zu pages to %.*s\n",
-                     static_cast<unsigned long long>(written), meter.pages(),
-                     int(destination.size()), destination.data());
+        std::fprintf(stderr, "%s in %s to %s\n", counted(written, "row").c_str(),
+                     counted(meter.pages(), "page").c_str(), destination.c_str());
     return exit_ok;
 }
 

@@ -69,6 +69,8 @@ int read_options(std::span<char*> args, serve_options& options) {
             read = read_number(value, 0, 100, f.server_error_percent);
         else if (arg == "--dropped")
             read = read_number(value, 0, 100, f.transport_failure_percent);
+        else if (arg == "--outage-after")
+            read = read_number<std::size_t>(value, 0, SIZE_MAX, f.outage_after_requests);
         else if (arg == "--retry-after")
             read = read_number<std::int64_t>(value, 0, 86'400, f.retry_after_seconds);
         else if (arg == "--created")

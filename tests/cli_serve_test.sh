@@ -80,6 +80,13 @@ start_serve --rate-limited 10 --server-errors 10 --dropped 10 --retry-after 0
 for transport in "${transports[@]}"; do export_and_check faults $transport ndjson; done
 grep -q "injected" "$work/serve.err" || true
 
+# A full disk is reported, with how many rows were written.
+"$cli" list --base-url "$base" --output /dev/full 2>"$work/list.err"
+status=$?
+[ $status = 74 ] || fail "a full disk: list exited $status"
+grep -q "^didit-sessions: writing to /dev/full failed after 0 rows" "$work/list.err" ||
+    fail "a full disk: $(cat "$work/list.err")"
+
 # A wrong key ends the listing with the server's answer, and names neither key.
 DIDIT_API_KEY=not-the-key "$cli" list --base-url "$base" --quiet >/dev/null 2>"$work/list.err"
 [ $? = 1 ] || fail "a wrong key: list should exit 1"
@@ -87,12 +94,42 @@ grep -q "permission" "$work/list.err" || fail "a wrong key: no reason given: $(c
 grep -q "not-the-key\|$DIDIT_API_KEY" "$work/list.err" && fail "an error message shows a key"
 stop_serve
 
+# A server that goes away part-way: the rows written before stay, complete, and the message
+# says how many and where it stopped.
+start_serve --outage-after 3
+"$cli" list --base-url "$base" --format ndjson --output "$work/partial.ndjson" 2>"$work/list.err"
+status=$?
+[ $status = 1 ] || fail "an outage: list exited $status"
+written=$(sed -n 's/^didit-sessions: stopped after \([0-9]*\) rows and 3 pages: .*/\1/p' "$work/list.err")
+lines=$(wc -l <"$work/partial.ndjson")
+if [ -z "$written" ] || [ "$written" = 0 ] || [ "$written" != "$lines" ]; then
+    fail "an outage: '$written' rows reported, $lines in the file: $(cat "$work/list.err")"
+fi
+grep -q "while requesting $base/v3/sessions/?limit=100&offset=" "$work/list.err" ||
+    fail "an outage: the failed URL is not named: $(cat "$work/list.err")"
+grep -q "partial.ndjson holds the $written rows listed before, complete" "$work/list.err" ||
+    fail "an outage: the file is not mentioned: $(cat "$work/list.err")"
+grep -qv '^{.*}$' "$work/partial.ndjson" && fail "an outage: an incomplete row in the file"
+duplicates=$(grep -o '"session_number":[0-9]*' "$work/partial.ndjson" | sort | uniq -d)
+[ -z "$duplicates" ] || fail "an outage: rows written twice: $duplicates"
+stop_serve
+
 # Hostile and malformed requests, straight over a socket.
 start_serve
 status_of() { # a raw request: prints the status code of the answer, or "none"
     exec 3<>"/dev/tcp/127.0.0.1/$port" || { echo none; return; }
     printf '%b' "$1" >&3 2>/dev/null
-    timeout 10 cat <&3 >"$work/answer" 2>/dev/null
+    # The status line and headers, then as much body as Content-Length says: no waiting for
+    # the server to close a connection it may keep alive.
+    local line length=0
+    : >"$work/answer"
+    while IFS= read -r -t 10 line <&3; do
+        line=${line%$'\r'}
+        echo "$line" >>"$work/answer"
+        [ -z "$line" ] && break
+        case ${line,,} in content-length:*) length=${line#*:} length=${length// /} ;; esac
+    done
+    [ "$length" -gt 0 ] && timeout 10 head -c "$length" <&3 >>"$work/answer"
     exec 3<&-
     sed -n '1s/^HTTP\/1\.1 \([0-9]*\).*/\1/p' "$work/answer" | grep . || echo none
 }
@@ -132,7 +169,7 @@ for job in $(jobs -p); do
     wait "$job" || concurrent_failures=$((concurrent_failures + 1))
 done
 [ $concurrent_failures = 0 ] || fail "$concurrent_failures concurrent listings failed: $(cat "$work/concurrent.err")"
-timeout 10 cat <&4 >/dev/null
+timeout 20 cat <&4 >/dev/null  # the read timeout (5 s), then keep-alive (5 s)
 [ $? = 124 ] && fail "the slow client's connection was not closed"
 exec 4<&-
 expect_status "a listing after all that" 200 "GET /v3/sessions/?limit=2 HTTP/1.1\r\n$head\r\n"

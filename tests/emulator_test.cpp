@@ -9,6 +9,7 @@
 #include <didit/client/client.hpp>
 #include <didit/client/pages.hpp>
 #include <didit/client/row_traversal.hpp>
+#include <didit/json.hpp>
 #include <didit/rows.hpp>
 #include <didit/testing/emulator.hpp>
 #include <didit/testing/generate.hpp>
@@ -180,6 +181,31 @@ TEST_CASE("emulator: 301 without the slash, 403 before 400, all 400s in one body
     CHECK(parameters == std::vector<std::string>{"api_service", "date_from"});
 }
 
+TEST_CASE("emulator: methods other than GET and HEAD get 405, after the key check", "[emulator]") {
+    world w;
+    const auto send = [&](std::string_view method, std::string_view with_key) {
+        const didit::http_header headers[] = {{"x-api-key", with_key}};
+        return w
+            .server(
+                didit::http_request{method, "https://verification.didit.me/v3/sessions/", headers})
+            .value();
+    };
+    CHECK(send("HEAD", key).status() == 200);
+    CHECK(send("POST", "wrong").status() == 403);
+    for (const std::string_view method : {"POST", "PUT", "PATCH", "DELETE", "OPTIONS", "B\"AD"}) {
+        INFO(method);
+        const auto refused = send(method, key);
+        CHECK(refused.status() == 405);
+        CHECK(refused.header("allow") == "GET, HEAD");
+        const auto body = didit::json::parse(refused.body());
+        REQUIRE(body.has_value());
+        const auto detail = body->get_object().value().find("detail");
+        REQUIRE(detail.has_value());
+        CHECK(detail->get_string().value().to_string() ==
+              "Method \"" + std::string(method) + "\" not allowed.");
+    }
+}
+
 TEST_CASE("emulator: the client's redirects and errors against it", "[emulator]") {
     world w;
     const auto page = w.client.fetch_link("/v3/sessions?limit=3"); // answered with a 301
@@ -214,6 +240,17 @@ TEST_CASE("emulator: injected 429s, 5xx and dropped connections are retried thro
         CHECK(seen == world::expected(w.server.sessions().kyc, "u", any));
         CHECK(w.server.sessions().injected > 0);
     }
+}
+
+TEST_CASE("emulator: an outage answers nothing from a given request on", "[emulator][faults]") {
+    world w;
+    w.server.inject({.outage_after_requests = w.server.sessions().requests + 2});
+    const didit::http_header headers[] = {{"x-api-key", key}};
+    const didit::http_request request{"GET", "https://verification.didit.me/v3/sessions/", headers};
+    CHECK(w.server(request).value().status() == 200);
+    CHECK(w.server(request).value().status() == 200);
+    for (int i = 0; i < 3; ++i)
+        CHECK(w.server(request).code() == didit::errc::transport_failure);
 }
 
 TEST_CASE("emulator: both kinds merged newest first, each session once", "[emulator][traversal]") {

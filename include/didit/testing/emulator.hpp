@@ -237,6 +237,9 @@ struct faults {
     std::int64_t retry_after_seconds = 1;
     int server_error_percent = 0;      // 500, 502 or 503
     int transport_failure_percent = 0; // no response at all
+    // Once this many requests have been answered in all, no response at all to any (0: never):
+    // the server has gone away.
+    std::size_t outage_after_requests = 0;
     // Before each request but the first after inject(): sessions created (newest of their
     // kind) and deleted (any), of either kind at random.
     int created_between_requests = 0;
@@ -287,6 +290,10 @@ public:
         auto& f = store_->faults;
         if (!std::exchange(store_->first_since_inject, false)) change_sessions();
         const auto roll = [&] { return static_cast<int>(store_->dice() % 100); };
+        if (f.outage_after_requests != 0 && store_->requests > f.outage_after_requests) {
+            ++store_->injected;
+            return error{errc::transport_failure, "connection refused (injected outage)"};
+        }
         if (roll() < f.transport_failure_percent) {
             ++store_->injected;
             return error{errc::transport_failure, "connection reset (injected)"};
