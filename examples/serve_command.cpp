@@ -124,11 +124,6 @@ public:
         if (!answer->text.empty()) response.set_content(std::move(answer->text), content_type);
     }
 
-    std::size_t requests() {
-        const std::lock_guard lock(mutex_);
-        return emulator_.sessions().requests;
-    }
-
 private:
     // Headers that promise a body, then nothing: the client sees the connection drop.
     static void drop_connection(httplib::Response& response) {
@@ -205,8 +200,10 @@ int serve_command(std::span<char*> args) {
         received = sigtimedwait(&stop_signals, nullptr, &tick);
     server.stop();
     listener.join();
-    std::fprintf(stderr, "stopped%s after %zu requests\n", received > 0 ? "" : " on its own",
-                 front.requests());
+    // The connection threads are done: the store is this thread's again.
+    std::fprintf(stderr, "stopped%s after %zu requests, %zu answered with an injected fault\n",
+                 received > 0 ? "" : " on its own", emulator.sessions().requests,
+                 emulator.sessions().injected);
     return received > 0 ? exit_ok : exit_failed;
 }
 

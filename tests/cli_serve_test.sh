@@ -78,7 +78,6 @@ stop_serve
 
 start_serve --rate-limited 10 --server-errors 10 --dropped 10 --retry-after 0
 for transport in "${transports[@]}"; do export_and_check faults $transport ndjson; done
-grep -q "injected" "$work/serve.err" || true
 
 # A full disk is reported, with how many rows were written.
 "$cli" list --base-url "$base" --output /dev/full 2>"$work/list.err"
@@ -92,6 +91,19 @@ DIDIT_API_KEY=not-the-key "$cli" list --base-url "$base" --quiet >/dev/null 2>"$
 [ $? = 1 ] || fail "a wrong key: list should exit 1"
 grep -q "permission" "$work/list.err" || fail "a wrong key: no reason given: $(cat "$work/list.err")"
 grep -q "not-the-key\|$DIDIT_API_KEY" "$work/list.err" && fail "an error message shows a key"
+stop_serve
+injected=$(sed -n 's/^stopped after [0-9]* requests, \([0-9]*\) answered with an injected fault$/\1/p' "$work/serve.err")
+[ "${injected:-0}" -gt 0 ] || fail "no fault was injected: $(tail -1 "$work/serve.err")"
+
+# Sessions created and deleted while the client pages: each row still comes once.
+start_serve --created 2 --deleted 1
+"$cli" list "${filters[@]}" --base-url "$base" --format ndjson --quiet >"$work/changing.ndjson" ||
+    fail "a changing listing: list exited $?"
+grep -o '^{"session_kind":"[a-z]*","session_id":"[^"]*"' "$work/changing.ndjson" >"$work/ids"
+[ -s "$work/ids" ] && [ "$(wc -l <"$work/ids")" = "$(wc -l <"$work/changing.ndjson")" ] ||
+    fail "a changing listing: rows without a kind and id"
+duplicates=$(sort "$work/ids" | uniq -d)
+[ -z "$duplicates" ] || fail "a changing listing: rows listed twice: $duplicates"
 stop_serve
 
 # A server that goes away part-way: the rows written before stay, complete, and the message
@@ -113,6 +125,36 @@ grep -qv '^{.*}$' "$work/partial.ndjson" && fail "an outage: an incomplete row i
 duplicates=$(grep -o '"session_number":[0-9]*' "$work/partial.ndjson" | sort | uniq -d)
 [ -z "$duplicates" ] || fail "an outage: rows written twice: $duplicates"
 stop_serve
+
+# TLS: each transport refuses a server whose certificate nobody vouches for, before sending
+# anything. (Needs the openssl program; skipped without it.)
+if command -v openssl >/dev/null; then
+    openssl req -x509 -newkey rsa:2048 -nodes -subj /CN=127.0.0.1 -days 1 \
+        -keyout "$work/key.pem" -out "$work/cert.pem" 2>/dev/null
+    for _ in 1 2 3 4 5; do
+        tls_port=$((20000 + RANDOM % 40000))
+        openssl s_server -quiet -www -accept $tls_port -cert "$work/cert.pem" \
+            -key "$work/key.pem" </dev/null >/dev/null 2>&1 &
+        tls_server=$!
+        for _ in $(seq 50); do
+            (exec 5<>"/dev/tcp/127.0.0.1/$tls_port") 2>/dev/null && break
+            kill -0 $tls_server 2>/dev/null || break
+            sleep 0.1
+        done
+        kill -0 $tls_server 2>/dev/null && break
+    done
+    for transport in "${transports[@]}"; do
+        "$cli" list --base-url "https://127.0.0.1:$tls_port" --transport $transport --quiet \
+            >/dev/null 2>"$work/list.err"
+        status=$?
+        [ $status = 1 ] && grep -qi "certificate" "$work/list.err" ||
+            fail "an untrusted certificate, $transport: exit $status, $(cat "$work/list.err")"
+    done
+    kill $tls_server
+    wait $tls_server 2>/dev/null
+else
+    echo "note: no openssl program, the TLS check is skipped"
+fi
 
 # Hostile and malformed requests, straight over a socket.
 start_serve
