@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <array>
 #include <cerrno>
-#include <charconv>
 #include <chrono>
 #include <cstdint>
 #include <cstdio>
@@ -22,6 +21,7 @@
 
 #include "commands.hpp"
 #include "http_timeouts.hpp"
+#include "option_number.hpp"
 #include "query_arguments.hpp"
 #include "row_printer.hpp"
 
@@ -52,15 +52,6 @@ struct list_options {
     http_timeouts timeouts;
     bool quiet = false;
 };
-
-template<class Number>
-std::optional<Number> number_in(std::string_view text, Number low, Number high) {
-    Number value{};
-    const auto [end, failure] = std::from_chars(text.data(), text.data() + text.size(), value);
-    if (failure != std::errc() || end != text.data() + text.size() || value < low || value > high)
-        return std::nullopt;
-    return value;
-}
 
 int read_options(std::span<char*> args, list_options& options) {
     for (std::size_t i = 0; i < args.size(); ++i) {

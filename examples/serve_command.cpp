@@ -3,11 +3,11 @@
 // pool of connection threads; this file only adapts its requests to the emulator's.
 
 #include "commands.hpp"
+#include "option_number.hpp"
 
 #if defined(DIDIT_CLI_WITH_HTTPLIB)
 
 #include <atomic>
-#include <charconv>
 #include <csignal>
 #include <cstdint>
 #include <cstdio>
@@ -38,45 +38,42 @@ struct serve_options {
     didit::testing::faults faults{};
 };
 
-template<class Number>
-bool read_number(std::string_view text, Number low, Number high, Number& out) {
-    Number value{};
-    const auto [end, failure] = std::from_chars(text.data(), text.data() + text.size(), value);
-    if (failure != std::errc() || end != text.data() + text.size() || value < low || value > high)
-        return false;
-    out = value;
-    return true;
-}
-
 int read_options(std::span<char*> args, serve_options& options) {
     for (std::size_t i = 0; i < args.size(); i += 2) {
         const std::string_view arg = args[i];
         if (i + 1 == args.size()) return usage_error(std::string(arg) + " needs a value");
         const std::string_view value = args[i + 1];
         auto& f = options.faults;
+        // Sets `out` when the value is a number in [low, high].
+        const auto read_number = [value](auto& out, std::remove_reference_t<decltype(out)> low,
+                                         std::remove_reference_t<decltype(out)> high) {
+            const auto number = number_in(value, low, high);
+            if (number) out = *number;
+            return number.has_value();
+        };
         bool read = false;
         if (arg == "--port")
-            read = read_number(value, 0, 65535, options.port);
+            read = read_number(options.port, 0, 65535);
         else if (arg == "--seed")
-            read = read_number<std::uint64_t>(value, 0, UINT64_MAX, options.seed);
+            read = read_number(options.seed, 0, UINT64_MAX);
         else if (arg == "--sessions")
-            read = read_number<std::size_t>(value, 0, 1'000'000, options.sessions);
+            read = read_number(options.sessions, 0, 1'000'000);
         else if (arg == "--api-key")
             read = (options.api_key = value, didit::api_key::make(value).has_value());
         else if (arg == "--rate-limited")
-            read = read_number(value, 0, 100, f.rate_limited_percent);
+            read = read_number(f.rate_limited_percent, 0, 100);
         else if (arg == "--server-errors")
-            read = read_number(value, 0, 100, f.server_error_percent);
+            read = read_number(f.server_error_percent, 0, 100);
         else if (arg == "--dropped")
-            read = read_number(value, 0, 100, f.transport_failure_percent);
+            read = read_number(f.transport_failure_percent, 0, 100);
         else if (arg == "--outage-after")
-            read = read_number<std::size_t>(value, 0, SIZE_MAX, f.outage_after_requests);
+            read = read_number(f.outage_after_requests, 0, SIZE_MAX);
         else if (arg == "--retry-after")
-            read = read_number<std::int64_t>(value, 0, 86'400, f.retry_after_seconds);
+            read = read_number(f.retry_after_seconds, 0, 86'400);
         else if (arg == "--created")
-            read = read_number(value, 0, 1000, f.created_between_requests);
+            read = read_number(f.created_between_requests, 0, 1000);
         else if (arg == "--deleted")
-            read = read_number(value, 0, 1000, f.deleted_between_requests);
+            read = read_number(f.deleted_between_requests, 0, 1000);
         else
             return usage_error("unknown option " + std::string(arg));
         if (!read)

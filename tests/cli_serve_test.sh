@@ -47,6 +47,15 @@ stop_serve() {
     grep -q "^stopped after [0-9]* requests" "$work/serve.err" || fail "serve did not say it stopped"
 }
 
+# Usage errors stop before anything starts.
+for arguments in "serve --port 70000" "serve --rate-limited 101" "serve --sessions -1" \
+    "serve --api-key" "serve --api-key 'a b'" "serve --colour blue" "list --max-rows x" \
+    "list --format xml" "list --transport carrier-pigeon" "list --read-timeout 0" "list limit"; do
+    eval "\"\$cli\" $arguments" >/dev/null 2>&1
+    status=$?
+    [ $status = 64 ] || fail "didit-sessions $arguments: exit $status, not 64"
+done
+
 transports=()
 start_serve
 for transport in httplib curl; do
