@@ -8,6 +8,7 @@
 #if defined(DIDIT_CLI_WITH_HTTPLIB)
 
 #include <atomic>
+#include <chrono>
 #include <csignal>
 #include <cstdint>
 #include <cstdio>
@@ -178,6 +179,13 @@ int serve_command(std::span<char*> args) {
     server.set_write_timeout(5, 0);
     server.set_keep_alive_max_count(1000);
 
+    std::atomic<bool> listening{true};
+    std::thread listener([&] {
+        server.listen_after_bind();
+        listening = false;
+    });
+    while (listening && !server.is_running())
+        std::this_thread::sleep_for(std::chrono::milliseconds(10));
     std::printf("http://127.0.0.1:%d\n", port);
     std::fflush(stdout);
     std::fprintf(stderr,
@@ -186,16 +194,15 @@ int serve_command(std::span<char*> args) {
                  options.sessions, options.sessions, port, int(options.api_key.size()),
                  options.api_key.data());
 
-    std::atomic<bool> listening{true};
-    std::thread listener([&] {
-        server.listen_after_bind();
-        listening = false;
-    });
     int received = 0;
     const timespec tick{0, 200'000'000};
     while (listening && received <= 0)
         received = sigtimedwait(&stop_signals, nullptr, &tick);
-    server.stop();
+    // stop() does nothing until the listener runs; keep asking until it has ended.
+    while (listening) {
+        server.stop();
+        std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    }
     listener.join();
     // The connection threads are done: the store is this thread's again.
     std::fprintf(stderr, "stopped%s after %zu requests, %zu answered with an injected fault\n",

@@ -20,6 +20,7 @@ filters=(session_kind=all "status=Approved,Declined" date_from=2026-01-20)
 export DIDIT_API_KEY=serve-test-key
 
 start_serve() {
+    rm -f "$work/url" # the last server's URL must not be read as this one's
     "$cli" serve --seed $seed --sessions $sessions --api-key "$DIDIT_API_KEY" "$@" \
         >"$work/url" 2>"$work/serve.err" &
     server=$!
