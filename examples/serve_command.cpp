@@ -96,7 +96,8 @@ public:
         // Links are written for the host the client asked for; like the server, refuse a host
         // it does not serve instead of writing links to it.
         const std::string host = request.get_header_value("Host");
-        if (host != hosts_[0] && host != hosts_[1]) {
+        // A target must be a path: `@evil.example/...` would make the links' host foreign.
+        if ((host != hosts_[0] && host != hosts_[1]) || !request.target.starts_with('/')) {
             response.status = 400;
             response.set_content("Bad Request (400)", "text/html");
             return;

@@ -207,6 +207,7 @@ expect_status "no trailing slash" 301 "GET /v3/sessions?limit=1 HTTP/1.1\r\n$hea
 grep -qi '^Location: /v3/sessions/?limit=1' "$work/answer" || fail "no trailing slash: $(cat "$work/answer")"
 expect_status "a bad query" 400 "GET /v3/sessions/?date_from=yesterday HTTP/1.1\r\n$head\r\n"
 grep -q '{"date_from":\["Enter a valid date."\]}' "$work/answer" || fail "a bad query: $(cat "$work/answer")"
+expect_status "a target that is not a path" 400 "GET @evil.example/v3/sessions/ HTTP/1.1\r\n$head\r\n"
 expect_status "a foreign Host" 400 "GET /v3/sessions/ HTTP/1.1\r\nHost: example.com\r\nConnection: close\r\n\r\n"
 
 # A slow client holds its connection only until the read timeout; others are served meanwhile.
