@@ -21,8 +21,6 @@
 #include <didit/client/pages.hpp>
 #include <didit/client/transport.hpp>
 #include <didit/client/url.hpp>
-#include <didit/detail/json_escaper.hpp>
-#include <didit/detail/writer.hpp>
 #include <didit/query/encode.hpp>
 #include <didit/query/form.hpp>
 #include <didit/query/messages.hpp>
@@ -384,10 +382,9 @@ private:
         if (!key || *key != store_->api_key) return json(403, std::string(forbidden_body));
         // Authentication comes before the method check, as in the server's views.
         if (request.method != "GET" && request.method != "HEAD") {
-            std::string body = R"({"detail":"Method \")";
-            didit::detail::string_writer out{body};
-            didit::detail::json_escaper<didit::detail::string_writer>(out).append(request.method);
-            body += R"(\" not allowed."})";
+            std::string body;
+            detail::json_object_writer(body).string(
+                "detail", "Method \"" + std::string(request.method) + "\" not allowed.");
             auto refused = json(405, std::move(body));
             refused.headers.emplace_back("Allow", "GET, HEAD");
             return refused;
