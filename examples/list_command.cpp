@@ -1,7 +1,6 @@
 // list: every row of a listing over HTTP, each once, as a table, CSV or NDJSON.
 
 #include <algorithm>
-#include <array>
 #include <cerrno>
 #include <chrono>
 #include <cstdint>
@@ -58,7 +57,6 @@ int read_options(std::span<char*> args, list_options& options) {
         const std::string_view arg = args[i];
         const bool has_value = i + 1 < args.size();
         const std::string_view value = has_value ? std::string_view(args[i + 1]) : "";
-        const auto seconds = [&] { return number_in<std::int64_t>(value, 1, 3600); };
         if (arg == "--quiet") {
             options.quiet = true;
             continue;
@@ -86,12 +84,13 @@ int read_options(std::span<char*> args, list_options& options) {
             if (value != "httplib" && value != "curl")
                 return usage_error("--transport takes httplib or curl");
             options.transport = value;
-        } else if (arg == "--connect-timeout" && seconds()) {
-            options.timeouts.connect = std::chrono::seconds(*seconds());
-        } else if (arg == "--read-timeout" && seconds()) {
-            options.timeouts.read = std::chrono::seconds(*seconds());
-        } else if (arg.ends_with("-timeout")) {
-            return usage_error(std::string(arg) + " takes a number of seconds, 1 to 3600");
+        } else if (arg == "--connect-timeout" || arg == "--read-timeout") {
+            const auto seconds = number_in<std::int64_t>(value, 1, 3600);
+            if (!seconds)
+                return usage_error(std::string(arg) + " takes a number of seconds, 1 to 3600");
+            auto& timeout =
+                arg == "--connect-timeout" ? options.timeouts.connect : options.timeouts.read;
+            timeout = std::chrono::seconds(*seconds);
         } else {
             return usage_error("unknown option " + std::string(arg));
         }
@@ -104,63 +103,58 @@ std::string counted(std::uint64_t n, std::string_view noun) {
     return std::to_string(n) + " " + std::string(noun) + (n == 1 ? "" : "s");
 }
 
-// Watches the answers a transport brings, for the progress line and for saying where a
-// listing stopped: pages received, each kind's latest count, the last URL requested.
+// "message: subject", as an error says what went wrong.
+std::string describe(const didit::error& e) {
+    std::string text(e.message);
+    if (!e.subject.empty()) text += ": " + std::string(e.subject);
+    return text;
+}
+
+// Watches the answers a transport brings to the client of one kind, for the progress line
+// and for saying where a listing stopped: pages received, the latest count, the last URL.
 template<class Transport>
 class listing_meter {
 public:
-    explicit listing_meter(Transport& send)
-        : send_(send) {}
+    listing_meter(Transport& send, didit::session_kind kind)
+        : send_(send) {
+        listed_.session_kind = kind;
+    }
 
     auto operator()(const didit::http_request& request) {
         last_url_.assign(request.url);
         auto answer = send_(request);
-        if (answer && answer->status() == 200) {
+        failed_ = !answer || answer->status() != 200;
+        if (!failed_) {
             ++pages_;
-            didit::query listed;
-            listed.session_kind = lists_businesses(request.url) ? didit::session_kind::business
-                                                                : didit::session_kind::user;
             if (const auto page = didit::parse_page(answer->body()))
-                counts_[is_business(*listed.session_kind)] = didit::count_of(listed, *page);
+                count_ = didit::count_of(listed_, *page);
         }
         return answer;
     }
 
     std::size_t pages() const { return pages_; }
     std::string_view last_url() const { return last_url_; }
-
-    // How many rows a listing of `kind` holds, when the server's counts say so exactly.
-    std::optional<std::int64_t> expected_rows(didit::session_kind kind) const {
-        std::int64_t total = 0;
-        for (const bool business : {false, true}) {
-            if (kind != didit::session_kind::all && is_business(kind) != business) continue;
-            const auto& count = counts_[business];
-            if (!count || count->at_least) return std::nullopt;
-            total += count->value;
-        }
-        return total;
+    bool last_request_failed() const { return failed_; }
+    // The rows of the listing, when the server's count says so exactly.
+    std::optional<std::int64_t> exact_count() const {
+        if (!count_ || count_->at_least) return std::nullopt;
+        return count_->value;
     }
 
 private:
-    static bool is_business(didit::session_kind kind) {
-        return kind == didit::session_kind::business;
-    }
-    // The client's URLs are canonical: a parameter is name=value between '?' or '&' and '&'.
-    static bool lists_businesses(std::string_view url) {
-        constexpr std::string_view parameter = "session_kind=business";
-        for (auto at = url.find(parameter); at != std::string_view::npos;
-             at = url.find(parameter, at + 1)) {
-            const bool starts = at > 0 && (url[at - 1] == '?' || url[at - 1] == '&');
-            const auto end = at + parameter.size();
-            if (starts && (end == url.size() || url[end] == '&')) return true;
-        }
-        return false;
-    }
-
     Transport& send_;
+    didit::query listed_;
     std::size_t pages_ = 0;
-    std::array<std::optional<didit::session_count>, 2> counts_{};
+    std::optional<didit::session_count> count_;
     std::string last_url_;
+    bool failed_ = false;
+};
+
+// A transport through a meter; both kinds' clients have this one type, as all_rows needs.
+template<class Transport>
+struct metered {
+    listing_meter<Transport>* meter;
+    auto operator()(const didit::http_request& request) { return (*meter)(request); }
 };
 
 // "12 pages, 1150 rows (38%)" on one line of a terminal, rewritten as pages come.
@@ -199,10 +193,7 @@ int list_rows(Transport& transport, const list_options& options, const didit::qu
               std::string_view key) {
     const auto config = didit::client_config::make(key, {.base_url = options.base_url});
     if (!config) {
-        const auto& e = config.error();
-        std::fprintf(stderr, "didit-sessions: %.*s%s%.*s\n", int(e.message.size()),
-                     e.message.data(), e.subject.empty() ? "" : ": ", int(e.subject.size()),
-                     e.subject.data());
+        std::fprintf(stderr, "didit-sessions: %s\n", describe(config.error()).c_str());
         return exit_config;
     }
 
@@ -221,13 +212,19 @@ int list_rows(Transport& transport, const list_options& options, const didit::qu
     std::setvbuf(out, nullptr, _IOFBF, std::size_t{1} << 20);
     const std::string destination = options.output ? options.output : "standard output";
 
-    listing_meter meter(transport);
-    const auto send = [&meter](const didit::http_request& request) { return meter(request); };
-    didit::client<decltype(send)> kyc_client(send, config.value());
-    didit::client<decltype(send)> kyb_client(send, config.value());
+    listing_meter kyc_meter(transport, didit::session_kind::user);
+    listing_meter kyb_meter(transport, didit::session_kind::business);
+    didit::client<metered<Transport>> kyc_client({&kyc_meter}, config.value());
+    didit::client<metered<Transport>> kyb_client({&kyb_meter}, config.value());
     const auto kind = q.session_kind.value_or(didit::session_kind::user);
+    const auto pages = [&] { return kyc_meter.pages() + kyb_meter.pages(); };
     const auto wanted = [&]() -> std::optional<std::int64_t> {
-        auto expected = meter.expected_rows(kind);
+        std::optional<std::int64_t> expected =
+            kind == didit::session_kind::user ? kyc_meter.exact_count() : kyb_meter.exact_count();
+        if (kind == didit::session_kind::all) {
+            const auto kyc = kyc_meter.exact_count();
+            expected = expected && kyc ? std::optional(*expected + *kyc) : std::nullopt;
+        }
         if (expected && options.max_rows)
             expected = std::min<std::int64_t>(
                 *expected,
@@ -252,14 +249,14 @@ int list_rows(Transport& transport, const list_options& options, const didit::qu
                 write_failed = true;
                 return;
             }
-            progress.update(meter.pages(), ++written, wanted());
+            progress.update(pages(), ++written, wanted());
             if (options.max_rows == written) return;
         }
     };
     if (kind == didit::session_kind::all)
         take(didit::all_rows(kyc_client, kyb_client, q));
     else
-        take(didit::rows(kyc_client, q));
+        take(didit::rows(kind == didit::session_kind::user ? kyc_client : kyb_client, q));
     progress.clear();
 
     if (write_failed) {
@@ -268,20 +265,18 @@ int list_rows(Transport& transport, const list_options& options, const didit::qu
         return exit_io_error;
     }
     if (failure) {
-        const auto& e = *failure;
-        std::string why(e.message);
-        if (!e.subject.empty()) why += ": " + std::string(e.subject);
+        const auto& stopped = kyb_meter.last_request_failed() ? kyb_meter : kyc_meter;
         std::fprintf(stderr, "didit-sessions: stopped after %s and %s: %s\n  while requesting %s\n",
-                     counted(written, "row").c_str(), counted(meter.pages(), "page").c_str(),
-                     why.c_str(), std::string(meter.last_url()).c_str());
+                     counted(written, "row").c_str(), counted(pages(), "page").c_str(),
+                     describe(*failure).c_str(), std::string(stopped.last_url()).c_str());
         if (options.output)
             std::fprintf(stderr, "  %s holds the %s listed before, complete\n", options.output,
                          counted(written, "row").c_str());
-        return e.code == didit::errc::bad_request ? exit_rejected : exit_failed;
+        return failure->code == didit::errc::bad_request ? exit_rejected : exit_failed;
     }
     if (!options.quiet)
         std::fprintf(stderr, "%s in %s to %s\n", counted(written, "row").c_str(),
-                     counted(meter.pages(), "page").c_str(), destination.c_str());
+                     counted(pages(), "page").c_str(), destination.c_str());
     return exit_ok;
 }
 
