@@ -42,6 +42,11 @@ public:
         curl_easy_setopt(curl, CURLOPT_HEADERDATA, &response);
 
         const CURLcode sent = curl_easy_perform(curl);
+        // The handle outlives this call: it must not keep pointers to its header list and
+        // response.
+        curl_easy_setopt(curl, CURLOPT_HTTPHEADER, nullptr);
+        curl_easy_setopt(curl, CURLOPT_WRITEDATA, nullptr);
+        curl_easy_setopt(curl, CURLOPT_HEADERDATA, nullptr);
         if (sent != CURLE_OK)
             return didit::error{didit::errc::transport_failure, curl_easy_strerror(sent)};
         long status = 0;

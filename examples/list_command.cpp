@@ -11,6 +11,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <didit/client/client.hpp>
@@ -52,11 +53,21 @@ struct list_options {
     bool quiet = false;
 };
 
+// "message: subject", as an error says what went wrong.
+std::string describe(const didit::error& e) {
+    std::string text(e.message);
+    if (!e.subject.empty()) text += ": " + std::string(e.subject);
+    return text;
+}
+
+// The options that take a value, the word after them.
+constexpr std::string_view options_with_values[] = {
+    "--format",    "--max-rows",        "--output",      "--base-url",
+    "--transport", "--connect-timeout", "--read-timeout"};
+
 int read_options(std::span<char*> args, list_options& options) {
     for (std::size_t i = 0; i < args.size(); ++i) {
         const std::string_view arg = args[i];
-        const bool has_value = i + 1 < args.size();
-        const std::string_view value = has_value ? std::string_view(args[i + 1]) : "";
         if (arg == "--quiet") {
             options.quiet = true;
             continue;
@@ -67,8 +78,10 @@ int read_options(std::span<char*> args, list_options& options) {
                                    "'");
             continue;
         }
-        if (!has_value) return usage_error(std::string(arg) + " needs a value");
-        ++i;
+        if (std::ranges::find(options_with_values, arg) == std::end(options_with_values))
+            return usage_error("unknown option " + std::string(arg));
+        if (i + 1 == args.size()) return usage_error(std::string(arg) + " needs a value");
+        const std::string_view value = args[++i];
         if (arg == "--format") {
             const auto format = parse_row_format(value);
             if (!format) return usage_error("--format takes table, csv or ndjson");
@@ -79,6 +92,8 @@ int read_options(std::span<char*> args, list_options& options) {
         } else if (arg == "--output") {
             options.output = args[i];
         } else if (arg == "--base-url") {
+            if (const auto base = didit::base_origin(value); !base)
+                return usage_error("--base-url: " + describe(base.error()));
             options.base_url = value;
         } else if (arg == "--transport") {
             if (value != "httplib" && value != "curl")
@@ -91,8 +106,6 @@ int read_options(std::span<char*> args, list_options& options) {
             auto& timeout =
                 arg == "--connect-timeout" ? options.timeouts.connect : options.timeouts.read;
             timeout = std::chrono::seconds(*seconds);
-        } else {
-            return usage_error("unknown option " + std::string(arg));
         }
     }
     return exit_ok;
@@ -101,13 +114,6 @@ int read_options(std::span<char*> args, list_options& options) {
 // "1 row", "2 rows".
 std::string counted(std::uint64_t n, std::string_view noun) {
     return std::to_string(n) + " " + std::string(noun) + (n == 1 ? "" : "s");
-}
-
-// "message: subject", as an error says what went wrong.
-std::string describe(const didit::error& e) {
-    std::string text(e.message);
-    if (!e.subject.empty()) text += ": " + std::string(e.subject);
-    return text;
 }
 
 // Watches the answers a transport brings to the client of one kind, for the progress line
@@ -236,7 +242,9 @@ int list_rows(Transport& transport, const list_options& options, const didit::qu
     progress_line progress(!options.quiet && isatty(STDERR_FILENO));
     std::uint64_t written = 0;
     std::optional<didit::error> failure;
-    bool write_failed = false;
+    int write_error = 0;
+    // Where the last whole row ends in an --output file, to cut off one written in part.
+    long whole_rows_end = 0;
     const auto take = [&](auto&& rows) {
         if (options.max_rows == std::uint64_t{0}) return;
         for (const auto& row : rows) {
@@ -246,9 +254,10 @@ int list_rows(Transport& transport, const list_options& options, const didit::qu
             }
             printer.print(*row);
             if (std::fflush(out) != 0) {
-                write_failed = true;
+                write_error = errno;
                 return;
             }
+            if (file) whole_rows_end = std::ftell(file.get());
             progress.update(pages(), ++written, wanted());
             if (options.max_rows == written) return;
         }
@@ -259,9 +268,22 @@ int list_rows(Transport& transport, const list_options& options, const didit::qu
         take(didit::rows(kind == didit::session_kind::user ? kyc_client : kyb_client, q));
     progress.clear();
 
-    if (write_failed) {
+    const auto say_file_holds_whole_rows = [&] {
+        std::fprintf(stderr, "  %s holds the %s written before, complete\n", options.output,
+                     counted(written, "row").c_str());
+    };
+    if (write_error != 0) {
         std::fprintf(stderr, "didit-sessions: writing to %s failed after %s: %s\n",
-                     destination.c_str(), counted(written, "row").c_str(), std::strerror(errno));
+                     destination.c_str(), counted(written, "row").c_str(),
+                     std::strerror(write_error));
+        if (file) {
+            // Closing writes what the buffer still holds, if it can; then the cut.
+            struct stat status {};
+            const bool regular = fstat(fileno(file.get()), &status) == 0 && S_ISREG(status.st_mode);
+            file.reset();
+            if (regular && truncate(options.output, whole_rows_end) == 0)
+                say_file_holds_whole_rows();
+        }
         return exit_io_error;
     }
     if (failure) {
@@ -269,9 +291,7 @@ int list_rows(Transport& transport, const list_options& options, const didit::qu
         std::fprintf(stderr, "didit-sessions: stopped after %s and %s: %s\n  while requesting %s\n",
                      counted(written, "row").c_str(), counted(pages(), "page").c_str(),
                      describe(*failure).c_str(), std::string(stopped.last_url()).c_str());
-        if (options.output)
-            std::fprintf(stderr, "  %s holds the %s listed before, complete\n", options.output,
-                         counted(written, "row").c_str());
+        if (options.output) say_file_holds_whole_rows();
         return failure->code == didit::errc::bad_request ? exit_rejected : exit_failed;
     }
     if (!options.quiet)

@@ -8,10 +8,12 @@
 #if defined(DIDIT_CLI_WITH_HTTPLIB)
 
 #include <atomic>
+#include <cerrno>
 #include <chrono>
 #include <csignal>
 #include <cstdint>
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <ctime>
 #include <httplib.h>
@@ -31,6 +33,8 @@ namespace didit_cli {
 
 namespace {
 
+constexpr std::size_t connection_threads = 64;
+
 struct serve_options {
     int port = 0;
     std::uint64_t seed = 1;
@@ -42,8 +46,8 @@ struct serve_options {
 int read_options(std::span<char*> args, serve_options& options) {
     for (std::size_t i = 0; i < args.size(); i += 2) {
         const std::string_view arg = args[i];
-        if (i + 1 == args.size()) return usage_error(std::string(arg) + " needs a value");
-        const std::string_view value = args[i + 1];
+        const bool has_value = i + 1 < args.size();
+        const std::string_view value = has_value ? std::string_view(args[i + 1]) : "";
         auto& f = options.faults;
         // Sets `out` when the value is a number in [low, high].
         const auto read_number = [value](auto& out, std::remove_reference_t<decltype(out)> low,
@@ -77,11 +81,22 @@ int read_options(std::span<char*> args, serve_options& options) {
             read = read_number(f.deleted_between_requests, 0, 1000);
         else
             return usage_error("unknown option " + std::string(arg));
+        if (!has_value) return usage_error(std::string(arg) + " needs a value");
         if (!read)
             return usage_error("bad value for " + std::string(arg) + ": '" + std::string(value) +
                                "'");
     }
     return exit_ok;
+}
+
+// "user 601 602", the session numbers of one kind that a listing may or may not hold.
+void print_changed(std::string_view what, std::string_view kind,
+                   const std::vector<std::int64_t>& numbers) {
+    if (numbers.empty()) return;
+    std::fprintf(stderr, "%.*s %.*s", int(what.size()), what.data(), int(kind.size()), kind.data());
+    for (const auto number : numbers)
+        std::fprintf(stderr, " %lld", static_cast<long long>(number));
+    std::fputc('\n', stderr);
 }
 
 // Hands cpp-httplib's requests to the emulator, one at a time (the emulator is not
@@ -123,6 +138,18 @@ public:
         if (!answer->text.empty()) response.set_content(std::move(answer->text), content_type);
     }
 
+    // What was asked and what changed, on stderr; connections may still be open.
+    void report(bool signalled) {
+        const std::scoped_lock lock(mutex_);
+        const auto& store = emulator_.sessions();
+        std::fprintf(stderr, "stopped%s after %zu requests, %zu answered with an injected fault\n",
+                     signalled ? "" : " on its own", store.requests, store.injected);
+        print_changed("created", "user", store.changes.created_kyc);
+        print_changed("created", "business", store.changes.created_kyb);
+        print_changed("deleted", "user", store.changes.deleted_kyc);
+        print_changed("deleted", "business", store.changes.deleted_kyb);
+    }
+
 private:
     // Headers that promise a body, then nothing: the client sees the connection drop.
     static void drop_connection(httplib::Response& response) {
@@ -153,12 +180,13 @@ int serve_command(std::span<char*> args) {
     std::signal(SIGPIPE, SIG_IGN); // a client that hangs up is an error on its socket only
 
     httplib::Server server;
+    errno = 0;
     const int port = options.port == 0 ? server.bind_to_any_port("127.0.0.1")
                      : server.bind_to_port("127.0.0.1", options.port) ? options.port
                                                                       : -1;
     if (port < 0) {
         std::fprintf(stderr, "didit-sessions: cannot listen on 127.0.0.1:%d: %s\n", options.port,
-                     std::strerror(errno));
+                     errno != 0 ? std::strerror(errno) : "is the port in use?");
         return exit_unavailable;
     }
 
@@ -167,7 +195,7 @@ int serve_command(std::span<char*> args) {
     emulator.sessions().kyc = generate.kyc(options.sessions);
     emulator.sessions().kyb = generate.kyb(options.sessions);
     emulator.inject(options.faults);
-    emulator_front front(emulator, port);
+    emulator_front front(std::move(emulator), port);
 
     const auto handler = [&front](const httplib::Request& request, httplib::Response& response) {
         front.answer(request, response);
@@ -179,6 +207,8 @@ int serve_command(std::span<char*> args) {
     server.set_read_timeout(5, 0);            // slow clients lose their connection
     server.set_write_timeout(5, 0);
     server.set_keep_alive_max_count(1000);
+    // One thread per open connection; connections beyond these wait for one to end.
+    server.new_task_queue = [] { return new httplib::ThreadPool(connection_threads); };
 
     std::atomic<bool> listening{true};
     std::thread listener([&] {
@@ -199,17 +229,23 @@ int serve_command(std::span<char*> args) {
     const timespec tick{0, 200'000'000};
     while (listening && received <= 0)
         received = sigtimedwait(&stop_signals, nullptr, &tick);
-    // stop() does nothing until the listener runs; keep asking until it has ended.
-    while (listening) {
+    // stop() does nothing until the listener runs; keep asking until it has ended. The
+    // listener ends once every connection has, and a client may hold one open (trickling a
+    // request, a byte per read timeout): after a grace period, those are cut off.
+    const auto grace_ends = std::chrono::steady_clock::now() + std::chrono::seconds(2);
+    while (listening && std::chrono::steady_clock::now() < grace_ends) {
         server.stop();
         std::this_thread::sleep_for(std::chrono::milliseconds(10));
     }
+    front.report(received > 0);
+    const int status = received > 0 ? exit_ok : exit_failed;
+    if (listening) {
+        std::fprintf(stderr, "connections still open were cut off\n");
+        std::fflush(nullptr);
+        std::_Exit(status); // the connection threads end with the process
+    }
     listener.join();
-    // The connection threads are done: the store is this thread's again.
-    std::fprintf(stderr, "stopped%s after %zu requests, %zu answered with an injected fault\n",
-                 received > 0 ? "" : " on its own", emulator.sessions().requests,
-                 emulator.sessions().injected);
-    return received > 0 ? exit_ok : exit_failed;
+    return status;
 }
 
 } // namespace didit_cli

@@ -266,6 +266,24 @@ TEST_CASE("configurations: keys, base URLs, limits", "[client]") {
                     .has_value());
 }
 
+TEST_CASE("a base URL is checked alone as a configuration checks it", "[client]") {
+    for (const std::string_view url :
+         {"http://127.0.0.1:8080", "https://h/", "HTTPS://H:443//", "https://h/v3", "https://h?a",
+          "https://h#f", "https://a@h", "ftp://h", "https://h:0", "https://h:65536", "h", ""}) {
+        CAPTURE(url);
+        const auto alone = didit::base_origin(url);
+        const auto config = didit::client_config::make(key, {.base_url = url});
+        REQUIRE(alone.has_value() == config.has_value());
+        if (alone) CHECK(alone.value() == config.value().base);
+        if (!alone) CHECK(alone.error().message == config.error().message);
+    }
+    const auto local = didit::base_origin("http://localhost:8000/");
+    REQUIRE(local.has_value());
+    CHECK_FALSE(local.value().secure());
+    CHECK(local.value().host() == "localhost");
+    CHECK(local.value().port() == 8000);
+}
+
 TEST_CASE("failures that may pass are retried, with growing, jittered waits", "[client][retry]") {
     fixture f(didit::client_options{});
     f.answer(first_url, 503);

@@ -48,6 +48,18 @@ struct failed_response {
     std::optional<std::int64_t> retry_after_seconds; // 429 and 503, when the header is readable
 };
 
+// The origin of a base URL, which must be one: a scheme, a host and an optional port, with no
+// path but "/". Checked on its own so that a program can reject a bad one as it reads options.
+constexpr result<origin> base_origin(std::string_view base_url) {
+    const auto base = origin::of(base_url);
+    if (!base) return base.error();
+    const auto parts = parse_url_reference(base_url).value();
+    if (parts.path.find_first_not_of('/') != std::string_view::npos || parts.has_query ||
+        parts.has_fragment)
+        return error{errc::invalid_value, "the base URL must be an origin, with no path", base_url};
+    return base;
+}
+
 // A checked configuration: an API key fit for a header and a base URL that is an origin.
 struct client_config {
     api_key key;
@@ -58,13 +70,8 @@ struct client_config {
     static constexpr result<client_config> make(std::string_view key, client_options options = {}) {
         const auto checked_key = api_key::make(key);
         if (!checked_key) return checked_key.error();
-        const auto base = origin::of(options.base_url);
+        const auto base = base_origin(options.base_url);
         if (!base) return base.error();
-        const auto parts = parse_url_reference(options.base_url).value();
-        if (parts.path.find_first_not_of('/') != std::string_view::npos || parts.has_query ||
-            parts.has_fragment)
-            return error{errc::invalid_value, "the base URL must be an origin, with no path",
-                         options.base_url};
         if (options.max_redirects < 0)
             return error{errc::invalid_value, "max_redirects cannot be negative"};
         const auto& r = options.retries;
