@@ -1,26 +1,94 @@
 #pragma once
 
-// How every benchmark reports: bytes per second of its input, and heap allocations per
-// iteration (counted by tests/allocation_counter.cpp, linked into the benchmark program).
+// How every benchmark reports: bytes per second of its input, rows per second where it reads
+// rows, and heap allocations per iteration (counted by tests/allocation_counter.cpp, linked
+// into the benchmark program).
+//
+// The decoding cases of every library fold what they read into a `reading`, and run through
+// `run_pages`, whose first, untimed pass checks that reading against this library's own: a case
+// that read fewer values than the others cannot look faster for it.
 
+#include <cmath>
 #include <cstddef>
 #include <cstdint>
+#include <string>
 
 #include <benchmark/benchmark.h>
 
 #include "../tests/allocation_counter.hpp"
+#include "corpus.hpp"
 
 namespace didit_bench {
 
 template<class Body>
-void run(benchmark::State& state, std::size_t bytes_per_iteration, Body body) {
+void run(benchmark::State& state, std::size_t bytes_per_iteration, std::size_t rows_per_iteration,
+         Body body) {
     const auto allocations_before = didit_test::allocations();
     for (auto _ : state)
         body();
+    const auto iterations = static_cast<double>(state.iterations());
     state.SetBytesProcessed(state.iterations() * static_cast<std::int64_t>(bytes_per_iteration));
-    state.counters["allocs/iter"] =
-        benchmark::Counter(static_cast<double>(didit_test::allocations() - allocations_before) /
-                           static_cast<double>(state.iterations()));
+    if (rows_per_iteration != 0)
+        state.counters["rows/s"] = benchmark::Counter(
+            static_cast<double>(rows_per_iteration) * iterations, benchmark::Counter::kIsRate);
+    state.counters["allocs/iter"] = benchmark::Counter(
+        static_cast<double>(didit_test::allocations() - allocations_before) / iterations);
+}
+
+// The values a case read: how many scalars (strings, numbers, booleans, nulls), and a sum of
+// them (decoded string lengths, integers, numbers in hundredths, trues).
+struct reading {
+    std::uint64_t values = 0;
+    std::uint64_t sum = 0;
+
+    void string(std::size_t decoded_size) { add(decoded_size); }
+    void integer(std::int64_t n) { add(static_cast<std::uint64_t>(n)); }
+    void number(double x) { add(static_cast<std::uint64_t>(std::llround(x * 100))); }
+    void boolean(bool b) { add(b ? 1 : 0); }
+    void null() { add(0); }
+
+    friend bool operator==(const reading&, const reading&) = default;
+
+private:
+    void add(std::uint64_t folded) {
+        ++values;
+        sum += folded;
+    }
+};
+
+// Reads one page into a reading.
+using page_reader = void (*)(const std::string& page, reading& read);
+
+// Times `read` over every page of a listing; `reference` is this library's reader of the same
+// fields.
+template<class Read>
+void run_pages(benchmark::State& state, listing kind, page_reader reference, Read read) {
+    const auto& set = pages_of(kind);
+    reading expected, got;
+    for (const auto& page : set.pages) {
+        reference(page, expected);
+        read(page, got);
+    }
+    if (got != expected) {
+        state.SkipWithError(("read " + std::to_string(got.values) + " values summing to " +
+                             std::to_string(got.sum) + ", didit " +
+                             std::to_string(expected.values) + " summing to " +
+                             std::to_string(expected.sum))
+                                .c_str());
+        return;
+    }
+    run(state, set.bytes, set.rows, [&] {
+        reading pass;
+        for (const auto& page : set.pages)
+            read(page, pass);
+        benchmark::DoNotOptimize(pass);
+    });
 }
 
 } // namespace didit_bench
+
+// Registers `function(state, listing)` once per listing, named function/kyc, /kyb and /all.
+#define DIDIT_BENCH_LISTINGS(function)                                                             \
+    BENCHMARK_CAPTURE(function, kyc, didit_bench::listing::kyc);                                   \
+    BENCHMARK_CAPTURE(function, kyb, didit_bench::listing::kyb);                                   \
+    BENCHMARK_CAPTURE(function, all, didit_bench::listing::all)

@@ -31,7 +31,7 @@ std::size_t raw_size() {
 }
 
 void didit_parse_query(benchmark::State& state) {
-    didit_bench::run(state, raw_size(), [] {
+    didit_bench::run(state, raw_size(), 0, [] {
         auto parsed = didit::parse_query(raw_query);
         benchmark::DoNotOptimize(parsed);
     });
@@ -40,7 +40,7 @@ BENCHMARK(didit_parse_query);
 
 void didit_validate_query(benchmark::State& state) {
     const auto q = didit::parse_query(raw_query).value().value;
-    didit_bench::run(state, raw_size(), [&] {
+    didit_bench::run(state, raw_size(), 0, [&] {
         auto findings = didit::validate(q);
         benchmark::DoNotOptimize(findings);
     });
@@ -51,7 +51,7 @@ void didit_encode_url(benchmark::State& state) {
     const auto q = didit::parse_query(raw_query).value().value;
     std::array<char, 1024> buffer{};
     const auto size = didit::encode_url(q, buffer).value();
-    didit_bench::run(state, size, [&] {
+    didit_bench::run(state, size, 0, [&] {
         auto written = didit::encode_url(q, buffer);
         benchmark::DoNotOptimize(written);
         benchmark::DoNotOptimize(buffer.data());

@@ -1,56 +1,38 @@
-// Decoding pages of rows: strict validation alone, and a full decode that reads every field of
-// every row. The pages come from the tests' random page generator, built once.
+// This library's decoding cases over the corpus's KYC, KYB and mixed pages: strict validation
+// alone, every field of every row, and three fields of each row.
 
-#include <string>
-#include <vector>
-
-#include <didit/rows.hpp>
+#include <didit/json.hpp>
 
 #include <benchmark/benchmark.h>
 
-#include "../tests/page_generator.hpp"
+#include "corpus.hpp"
+#include "didit_reads.hpp"
 #include "measure.hpp"
 
 namespace {
 
-// A 100-row page of mixed KYC and KYB rows, as text.
-const std::string& sample_page() {
-    static const std::string body = [] {
-        didit_test::page_generator generate(2026);
-        std::vector<didit_test::generated_row> rows;
-        for (int i = 0; i < 100; ++i)
-            rows.push_back(generate.row());
-        didit_test::writer writer(generate.random(), false);
-        return writer.write(generate.page(rows, 100));
-    }();
-    return body;
-}
+using didit_bench::listing;
 
-// Reads what it is given and keeps nothing.
-struct byte_counter {
-    std::size_t bytes = 0;
-    void append(std::string_view text) { bytes += text.size(); }
-};
-
-void didit_validate_page(benchmark::State& state) {
-    const auto& body = sample_page();
-    didit_bench::run(state, body.size(), [&] {
-        auto checked = didit::json::validate(body);
-        benchmark::DoNotOptimize(checked);
+void didit_validate(benchmark::State& state, listing kind) {
+    const auto& set = didit_bench::pages_of(kind);
+    didit_bench::run(state, set.bytes, set.rows, [&] {
+        for (const auto& page : set.pages) {
+            auto checked = didit::json::validate(page);
+            benchmark::DoNotOptimize(checked);
+        }
     });
 }
-BENCHMARK(didit_validate_page);
 
-void didit_decode_page_every_field(benchmark::State& state) {
-    const auto& body = sample_page();
-    didit_bench::run(state, body.size(), [&] {
-        byte_counter read;
-        const auto page = didit::parse_page(body);
-        for (const auto row : page->results)
-            didit::write_json(read, *row);
-        benchmark::DoNotOptimize(read.bytes);
-    });
+void didit_every_field(benchmark::State& state, listing kind) {
+    didit_bench::run_pages(state, kind, didit_bench::every_field, didit_bench::every_field);
 }
-BENCHMARK(didit_decode_page_every_field);
+
+void didit_three_fields(benchmark::State& state, listing kind) {
+    didit_bench::run_pages(state, kind, didit_bench::three_fields, didit_bench::three_fields);
+}
+
+DIDIT_BENCH_LISTINGS(didit_validate);
+DIDIT_BENCH_LISTINGS(didit_every_field);
+DIDIT_BENCH_LISTINGS(didit_three_fields);
 
 } // namespace

@@ -1,0 +1,87 @@
+#pragma once
+
+// This library's readers for the decoding cases: every field of every row, decoded into rows
+// (UUIDs, timestamps and enumerations recognised, numbers converted), and three fields of each
+// row (session_id, status, created_at) found in its JSON object. They are also the reference
+// every other library's reading is checked against.
+
+#include <string>
+
+#include <didit/json.hpp>
+#include <didit/rows.hpp>
+
+#include "corpus.hpp"
+#include "measure.hpp"
+
+namespace didit_bench {
+
+namespace detail {
+
+inline void touch(reading& read, std::int64_t n) {
+    read.integer(n);
+}
+inline void touch(reading& read, double x) {
+    read.number(x);
+}
+inline void touch(reading& read, bool b) {
+    read.boolean(b);
+}
+inline void touch(reading& read, didit::json::string text) {
+    read.string(text.decoded_size());
+}
+template<class T>
+void touch(reading& read, const didit::decoded<T>& value);
+template<class T>
+void touch(reading& read, const didit::field<T>& value);
+inline void touch(reading& read, const didit::feature_list& list);
+template<class Struct>
+requires didit::detail::has_schema<Struct>
+void touch(reading& read, const Struct& object);
+
+// A recognised value is read through the text it was recognised from.
+template<class T>
+void touch(reading& read, const didit::decoded<T>& value) {
+    benchmark::DoNotOptimize(value.known());
+    touch(read, value.raw());
+}
+
+template<class T>
+void touch(reading& read, const didit::field<T>& value) {
+    if (value.is_null()) read.null();
+    if (value) touch(read, *value);
+}
+
+inline void touch(reading& read, const didit::feature_list& list) {
+    for (const auto check : list)
+        touch(read, check);
+}
+
+template<class Struct>
+requires didit::detail::has_schema<Struct>
+void touch(reading& read, const Struct& object) {
+    std::apply([&](const auto&... member) { (touch(read, object.*member.pointer), ...); },
+               didit::detail::schema_of<Struct>);
+}
+
+} // namespace detail
+
+inline void every_field(const std::string& page, reading& read) {
+    const auto parsed = didit::parse_page(page);
+    for (const auto row : parsed->results) {
+        detail::touch(read, row->session_kind());
+        if (row->kind() == didit::row_kind::kyc) detail::touch(read, row->kyc());
+        if (row->kind() == didit::row_kind::kyb) detail::touch(read, row->kyb());
+    }
+}
+
+inline void three_fields(const std::string& page, reading& read) {
+    const auto results =
+        didit::json::parse(page).value().get_object().value().find("results").value().get_array();
+    for (const auto row : results.value()) {
+        const auto object = row.get_object().value();
+        for (const auto key : {"session_id", "status", "created_at"})
+            read.string(object.find(key).value().get_string().value().decoded_size());
+    }
+}
+
+} // namespace didit_bench

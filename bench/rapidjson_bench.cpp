@@ -1,0 +1,105 @@
+// RapidJSON on the same pages and fields: a DOM parsed from the page, and a DOM parsed in situ
+// from a copy of it (the copy is timed: in-situ parsing overwrites its input). Its allocator
+// draws on operator new, so that the allocation count sees its blocks.
+
+#include <cstring>
+#include <new>
+#include <rapidjson/document.h>
+#include <string>
+#include <vector>
+
+#include <benchmark/benchmark.h>
+
+#include "corpus.hpp"
+#include "didit_reads.hpp"
+#include "measure.hpp"
+
+namespace {
+
+using didit_bench::listing;
+using didit_bench::reading;
+
+struct counted_allocator {
+    static const bool kNeedFree = true;
+    void* Malloc(std::size_t size) { return size == 0 ? nullptr : ::operator new(size); }
+    void* Realloc(void* old, std::size_t old_size, std::size_t new_size) {
+        if (new_size == 0) return Free(old), nullptr;
+        void* grown = ::operator new(new_size);
+        if (old != nullptr) std::memcpy(grown, old, old_size < new_size ? old_size : new_size);
+        Free(old);
+        return grown;
+    }
+    static void Free(void* block) { ::operator delete(block); }
+};
+
+using document =
+    rapidjson::GenericDocument<rapidjson::UTF8<>, rapidjson::MemoryPoolAllocator<counted_allocator>,
+                               counted_allocator>;
+using value = document::ValueType;
+
+void walk(const value& v, reading& read) {
+    if (v.IsObject()) {
+        for (const auto& member : v.GetObject())
+            walk(member.value, read);
+    } else if (v.IsArray()) {
+        for (const auto& item : v.GetArray())
+            walk(item, read);
+    } else if (v.IsString()) {
+        read.string(v.GetStringLength());
+    } else if (v.IsInt64()) {
+        read.integer(v.GetInt64());
+    } else if (v.IsNumber()) {
+        read.number(v.GetDouble());
+    } else if (v.IsBool()) {
+        read.boolean(v.GetBool());
+    } else {
+        read.null();
+    }
+}
+
+void every_row(const document& parsed, reading& read) {
+    for (const auto& row : parsed["results"].GetArray())
+        walk(row, read);
+}
+
+void three_of_each_row(const document& parsed, reading& read) {
+    for (const auto& row : parsed["results"].GetArray())
+        for (const auto key : {"session_id", "status", "created_at"})
+            read.string(row[key].GetStringLength());
+}
+
+template<void (*Read)(const document&, reading&)>
+void dom(const std::string& page, reading& read) {
+    document parsed;
+    parsed.Parse(page.data(), page.size());
+    Read(parsed, read);
+}
+
+// In situ: the page is copied into a buffer kept between pages, then parsed where it lies.
+template<void (*Read)(const document&, reading&)>
+void in_situ(const std::string& page, reading& read) {
+    static std::vector<char> buffer;
+    buffer.assign(page.begin(), page.end());
+    buffer.push_back('\0');
+    document parsed;
+    parsed.ParseInsitu(buffer.data());
+    Read(parsed, read);
+}
+
+void rapidjson_dom_every_field(benchmark::State& state, listing kind) {
+    didit_bench::run_pages(state, kind, didit_bench::every_field, dom<every_row>);
+}
+
+void rapidjson_insitu_every_field(benchmark::State& state, listing kind) {
+    didit_bench::run_pages(state, kind, didit_bench::every_field, in_situ<every_row>);
+}
+
+void rapidjson_dom_three_fields(benchmark::State& state, listing kind) {
+    didit_bench::run_pages(state, kind, didit_bench::three_fields, dom<three_of_each_row>);
+}
+
+DIDIT_BENCH_LISTINGS(rapidjson_dom_every_field);
+DIDIT_BENCH_LISTINGS(rapidjson_insitu_every_field);
+DIDIT_BENCH_LISTINGS(rapidjson_dom_three_fields);
+
+} // namespace

@@ -1,0 +1,100 @@
+// simdjson's On-Demand API on the same pages and fields, as its documentation recommends using
+// it: one parser reused for every page, input padded (outside the timed loop), values read in
+// document order.
+
+#include <simdjson.h>
+#include <string>
+#include <vector>
+
+#include <benchmark/benchmark.h>
+
+#include "corpus.hpp"
+#include "didit_reads.hpp"
+#include "measure.hpp"
+
+namespace {
+
+using didit_bench::listing;
+using didit_bench::reading;
+namespace ondemand = simdjson::ondemand;
+
+void walk(ondemand::value value, reading& read) {
+    switch (value.type()) {
+    case ondemand::json_type::object:
+        for (auto member : value.get_object())
+            walk(member.value(), read);
+        break;
+    case ondemand::json_type::array:
+        for (auto item : value.get_array())
+            walk(item.value(), read);
+        break;
+    case ondemand::json_type::string:
+        read.string(value.get_string().value().size());
+        break;
+    case ondemand::json_type::number: {
+        ondemand::number number = value.get_number();
+        if (number.is_int64())
+            read.integer(number.get_int64());
+        else
+            read.number(number.as_double());
+        break;
+    }
+    case ondemand::json_type::boolean:
+        read.boolean(value.get_bool());
+        break;
+    case ondemand::json_type::null:
+        read.null();
+        break;
+    }
+}
+
+// The pages, padded as simdjson needs them, built once per listing.
+const std::vector<simdjson::padded_string>& padded(listing kind) {
+    static const auto sets = [] {
+        std::vector<std::vector<simdjson::padded_string>> all;
+        for (const auto each : {listing::kyc, listing::kyb, listing::all}) {
+            auto& set = all.emplace_back();
+            for (const auto& page : didit_bench::pages_of(each).pages)
+                set.emplace_back(page);
+        }
+        return all;
+    }();
+    return sets[static_cast<int>(kind)];
+}
+
+// Runs `read(document, reading)` over the padded twin of each page.
+template<class Read>
+void run_padded(benchmark::State& state, listing kind, didit_bench::page_reader reference,
+                Read read) {
+    const auto& pages = didit_bench::pages_of(kind).pages;
+    const auto& twins = padded(kind);
+    ondemand::parser parser;
+    didit_bench::run_pages(state, kind, reference, [&](const std::string& page, reading& r) {
+        const auto index = static_cast<std::size_t>(&page - pages.data());
+        ondemand::document document = parser.iterate(twins[index]);
+        read(document, r);
+    });
+}
+
+void simdjson_ondemand_every_field(benchmark::State& state, listing kind) {
+    run_padded(state, kind, didit_bench::every_field, [](ondemand::document& document, reading& r) {
+        for (auto row : document["results"])
+            walk(row.value(), r);
+    });
+}
+
+void simdjson_ondemand_three_fields(benchmark::State& state, listing kind) {
+    run_padded(state, kind, didit_bench::three_fields,
+               [](ondemand::document& document, reading& r) {
+                   for (auto item : document["results"]) {
+                       ondemand::object row = item.get_object();
+                       for (const auto key : {"session_id", "status", "created_at"})
+                           r.string(row[key].get_string().value().size());
+                   }
+               });
+}
+
+DIDIT_BENCH_LISTINGS(simdjson_ondemand_every_field);
+DIDIT_BENCH_LISTINGS(simdjson_ondemand_three_fields);
+
+} // namespace
