@@ -40,19 +40,30 @@ inline constexpr std::nullptr_t schema_of = nullptr;
 template<class Struct>
 concept has_schema = !std::is_same_v<std::remove_cv_t<decltype(schema_of<Struct>)>, std::nullptr_t>;
 
+// Whether `key` is the key of member I of Struct's schema. Its length is a constant, so that
+// the comparison unrolls instead of calling memcmp.
+template<class Struct, std::size_t I>
+constexpr bool is_member_key(std::string_view key) {
+    constexpr std::string_view wanted = std::get<I>(schema_of<Struct>).key;
+    if (key.size() != wanted.size()) return false;
+    for (std::size_t i = 0; i < wanted.size(); ++i)
+        if (key[i] != wanted[i]) return false;
+    return true;
+}
+
 // Reads the members `schema` lists into `out`; other members are skipped, and a required member
 // that is missing is an error. Returns the offset just past the object.
-template<class Struct, class Schema>
-constexpr std::size_t read_schema(row_reader& reader, json::value in, Struct& out,
-                                  const Schema& schema) {
-    constexpr std::size_t count = std::tuple_size_v<Schema>;
+template<class Struct>
+constexpr std::size_t read_schema(row_reader& reader, json::value in, Struct& out) {
+    constexpr const auto& schema = schema_of<Struct>;
+    constexpr std::size_t count = std::tuple_size_v<std::remove_cvref_t<decltype(schema)>>;
     static_assert(count <= 32, "seen-member mask is 32 bits");
     std::uint32_t seen = 0;
     const auto end = read_members(reader, in, [&](std::string_view key, json::value item) {
         std::size_t value_end = read_failed;
         const bool known = [&]<std::size_t... I>(std::index_sequence<I...>) {
             // The first member whose key matches reads the value; the rest are not compared.
-            return ((key == std::get<I>(schema).key
+            return ((is_member_key<Struct, I>(key)
                          ? (seen |= std::uint32_t{1} << I,
                             value_end = read(reader, item, out.*std::get<I>(schema).pointer), true)
                          : false) ||
@@ -83,7 +94,7 @@ constexpr std::size_t read(row_reader& reader, json::value in, Struct& out) {
         if (in.kind() == json::kind::string)
             return read(reader, in, out.*std::get<0>(schema_of<Struct>).pointer);
     }
-    return read_schema(reader, in, out, schema_of<Struct>);
+    return read_schema(reader, in, out);
 }
 
 } // namespace didit::detail
