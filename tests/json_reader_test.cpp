@@ -365,6 +365,56 @@ TEST_CASE("objects and arrays iterate in order and skip nested values", "[json]"
 
 namespace {
 
+// A random value of nested arrays and objects whose strings hold brackets, quotes and escapes,
+// with random whitespace: what a search for the end of a container could trip on.
+std::string random_nesting(std::mt19937_64& random, int depth) {
+    const auto space = [&] { return std::string(random() % 3, " \n\t"[random() % 3]); };
+    static constexpr const char* strings[] = {R"("]")",  R"("}")",  R"("\"]")",
+                                              R"("[{")", R"("\\")", R"("")"};
+    const auto choice = depth == 0 ? random() % 3 : random() % 5;
+    if (choice == 0) return strings[random() % std::size(strings)];
+    if (choice == 1) return "-12.5e3";
+    if (choice == 2) return "null";
+    const bool object = choice == 4;
+    std::string out(1, object ? '{' : '[');
+    const auto count = random() % 4;
+    for (std::uint64_t i = 0; i < count; ++i) {
+        out += (i ? "," : "") + space();
+        if (object) out += strings[random() % std::size(strings)] + space() + ":" + space();
+        out += random_nesting(random, depth - 1) + space();
+    }
+    return out + (object ? '}' : ']');
+}
+
+} // namespace
+
+TEST_CASE("validation tells where each container directly inside the root ends",
+          "[json][property]") {
+    std::mt19937_64 random(8);
+    for (int round = 0; round < 500; ++round) {
+        const auto doc = " " + random_nesting(random, 4) + "\n";
+        CAPTURE(doc);
+        std::vector<std::pair<std::size_t, std::size_t>> told, expected;
+        const auto checked = json::validate(
+            doc, [&](std::size_t open, std::size_t end) { told.emplace_back(open, end); });
+        REQUIRE(checked.has_value());
+        const auto top = root(doc);
+        const auto expect = [&](json::value child) {
+            if (child.kind() == json::kind::array || child.kind() == json::kind::object)
+                expected.emplace_back(child.offset(), child.offset() + child.raw().size());
+        };
+        if (top.kind() == json::kind::object)
+            for (const auto member : top.get_object().value())
+                expect(member.value);
+        if (top.kind() == json::kind::array)
+            for (const auto item : top.get_array().value())
+                expect(item);
+        CHECK(told == expected);
+    }
+}
+
+namespace {
+
 // A small page read entirely in constant evaluation.
 constexpr std::int64_t count_and_first_number(std::string_view doc) {
     const auto page = json::parse(doc).value().get_object().value();

@@ -41,12 +41,18 @@ private:
     std::size_t depth_ = 0;
 };
 
+struct ignore_extents {
+    constexpr void operator()(std::size_t, std::size_t) const {}
+};
+
 } // namespace detail
 
 // Checks that `doc` is exactly one JSON value, with optional whitespace around it. Numbers of
 // any length are accepted here; reading one as a number reports what does not fit.
-template<options Options = options{}>
-constexpr result<void> validate(std::string_view doc) {
+// `on_member_container(open, end)` is told where each array or object directly inside the root
+// opens and ends (just past it), so that a reader of the root need not scan them again.
+template<options Options = options{}, class OnMemberContainer = detail::ignore_extents>
+constexpr result<void> validate(std::string_view doc, OnMemberContainer on_member_container = {}) {
     static_assert(Options.max_depth <= options::max_supported_depth,
                   "max_depth is kept on the stack, one bit a level: at most 65536 levels");
     using didit::detail::skip_json_space;
@@ -56,6 +62,12 @@ constexpr result<void> validate(std::string_view doc) {
     };
     enum class next { value, key, after_value } state = next::value;
     std::size_t pos = skip_json_space(doc, 0);
+    std::size_t member_container_open = 0; // of the innermost container at depth 2
+    const auto close = [&] {
+        open.pop();
+        ++pos;
+        if (open.depth() == 1) on_member_container(member_container_open, pos);
+    };
     for (;;) {
         if (state == next::after_value) {
             pos = skip_json_space(doc, pos);
@@ -69,8 +81,7 @@ constexpr result<void> validate(std::string_view doc) {
                 pos = skip_json_space(doc, pos + 1);
                 state = object ? next::key : next::value;
             } else if (pos < doc.size() && doc[pos] == (object ? '}' : ']')) {
-                open.pop();
-                ++pos;
+                close();
             } else {
                 return fail(pos, errc::syntax_error,
                             object ? "expected ',' or '}'" : "expected ',' or ']'");
@@ -100,13 +111,13 @@ constexpr result<void> validate(std::string_view doc) {
             continue;
         }
         if (c == '{' || c == '[') {
+            if (open.depth() == 1) member_container_open = pos;
             if (!open.push(c == '{'))
                 return fail(pos, errc::depth_exceeded,
                             "arrays and objects nest deeper than the limit");
             pos = skip_json_space(doc, pos + 1);
             if (pos < doc.size() && doc[pos] == (c == '{' ? '}' : ']')) {
-                open.pop();
-                ++pos;
+                close();
                 state = next::after_value;
             } else {
                 state = c == '{' ? next::key : next::value;

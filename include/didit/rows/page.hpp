@@ -109,12 +109,13 @@ struct page {
 
 namespace detail {
 
-// The rows are decoded as iteration reaches them; here they are only stepped over.
+// The rows are decoded as iteration reaches them; here they are only stepped over, to where
+// validation found the array's end.
 constexpr std::size_t read(row_reader& reader, json::value in, row_range& out) {
     if (in.kind() != json::kind::array)
         return reader.fail(in, errc::wrong_type, json::detail::expected_array);
     out = row_range(json::array(json::detail::trusted, in.document(), in.offset()));
-    return json::detail::skip_value(in.document(), in.offset());
+    return reader.end_of(in);
 }
 
 template<>

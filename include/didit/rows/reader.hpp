@@ -9,7 +9,7 @@
 #include <string_view>
 
 #include <didit/json/options.hpp>
-#include <didit/json/parse.hpp>
+#include <didit/json/validate.hpp>
 #include <didit/json/value.hpp>
 #include <didit/result.hpp>
 #include <didit/rows/decoded.hpp>
@@ -23,11 +23,45 @@ namespace didit::detail {
 // No value ends at offset 0, so 0 can say that a read failed.
 inline constexpr std::size_t read_failed = 0;
 
+// Where the arrays and objects directly inside a document's root end, as validation found
+// them, for the first few of them (every response body of the endpoint has at most one).
+class member_container_ends {
+public:
+    constexpr void operator()(std::size_t open, std::size_t end) {
+        if (count_ < capacity) extents_[count_++] = {open, end};
+    }
+    // Just past the container that opens at `open`, or read_failed when it was not recorded.
+    constexpr std::size_t end_of(std::size_t open) const {
+        for (std::size_t i = 0; i < count_; ++i)
+            if (extents_[i].open == open) return extents_[i].end;
+        return read_failed;
+    }
+
+private:
+    static constexpr std::size_t capacity = 4;
+    struct extent {
+        std::size_t open = 0, end = 0;
+    };
+    extent extents_[capacity]{};
+    std::size_t count_ = 0;
+};
+
 // Keeps the first failure of a read. Where it lies (line, column, path) is worked out only when
 // it is reported, from the nearest place the reporter knows: the start of the document, or the
 // start of the row being decoded, so that reporting a failure per row stays linear.
 class row_reader {
 public:
+    constexpr row_reader() = default;
+    constexpr explicit row_reader(const member_container_ends& known_ends)
+        : known_ends_(&known_ends) {}
+
+    // Just past the value `in` of a validated document.
+    constexpr std::size_t end_of(json::value in) const {
+        if (known_ends_ != nullptr)
+            if (const auto end = known_ends_->end_of(in.offset()); end != read_failed) return end;
+        return json::detail::skip_value(in.document(), in.offset());
+    }
+
     constexpr std::size_t fail(json::value at, errc code, std::string_view message,
                                std::string_view subject = {}) {
         failure_ = error{code, message, subject};
@@ -42,6 +76,7 @@ public:
 
 private:
     error failure_{};
+    const member_container_ends* known_ends_ = nullptr;
 };
 
 constexpr std::size_t read(row_reader& reader, json::value in, json::string& out) {
@@ -213,11 +248,13 @@ constexpr std::size_t missing(row_reader& reader, json::value object, std::strin
 // Validates `body` whole, then reads its root value as a T.
 template<class T, json::options Options>
 constexpr result<T> read_document(std::string_view body) {
-    auto root = json::parse<Options>(body);
-    if (!root) return root.error();
-    row_reader reader;
+    member_container_ends known_ends;
+    const auto record = [&known_ends](std::size_t open, std::size_t end) { known_ends(open, end); };
+    if (auto checked = json::validate<Options>(body, record); !checked) return checked.error();
+    const json::value root(json::detail::trusted, body, skip_json_space(body, 0));
+    row_reader reader(known_ends);
     T out{};
-    if (read(reader, *root, out) == read_failed) return reader.located(body);
+    if (read(reader, root, out) == read_failed) return reader.located(body);
     return out;
 }
 
