@@ -30,6 +30,13 @@ namespace detail {
 
 using namespace didit::detail;
 
+// The bytes [from, to) of a validated document. The reader's offsets lie inside it by
+// construction, so unlike substr this has no check and no throwing path to keep it from being
+// inlined.
+constexpr std::string_view slice(std::string_view doc, std::size_t from, std::size_t to) {
+    return {doc.data() + from, to - from};
+}
+
 // Where a string of a validated document ends, and whether it holds escapes.
 struct string_extent {
     std::size_t end = 0; // just past the closing quote
@@ -255,7 +262,7 @@ public:
 
     // The value's text as it stands in the document.
     constexpr std::string_view raw() const {
-        return doc_.substr(pos_, detail::skip_value(doc_, pos_) - pos_);
+        return detail::slice(doc_, pos_, detail::skip_value(doc_, pos_));
     }
 
     constexpr result<bool> get_bool() const {
@@ -266,7 +273,7 @@ public:
     constexpr result<json::string> get_string() const {
         if (kind() != json::kind::string) return wrong_type(detail::expected_string);
         const auto extent = detail::measure_string(doc_, pos_);
-        return json::string(detail::trusted, doc_.substr(pos_ + 1, extent.end - pos_ - 2),
+        return json::string(detail::trusted, detail::slice(doc_, pos_ + 1, extent.end - 1),
                             extent.escaped);
     }
 

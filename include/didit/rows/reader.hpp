@@ -85,7 +85,7 @@ constexpr std::size_t read(row_reader& reader, json::value in, json::string& out
     const auto doc = in.document();
     const auto extent = json::detail::measure_string(doc, in.offset());
     out = json::string(json::detail::trusted,
-                       doc.substr(in.offset() + 1, extent.end - in.offset() - 2), extent.escaped);
+                       json::detail::slice(doc, in.offset() + 1, extent.end - 1), extent.escaped);
     return extent.end;
 }
 
@@ -93,7 +93,7 @@ constexpr std::size_t read(row_reader& reader, json::value in, std::int64_t& out
     if (in.kind() != json::kind::number)
         return reader.fail(in, errc::wrong_type, json::detail::expected_integer);
     const auto end = json::detail::scalar_end(in.document(), in.offset());
-    switch (json::detail::to_int64(in.document().substr(in.offset(), end - in.offset()), out)) {
+    switch (json::detail::to_int64(json::detail::slice(in.document(), in.offset(), end), out)) {
     case json::detail::integer_status::ok:
         return end;
     case json::detail::integer_status::not_an_integer:
@@ -108,7 +108,7 @@ constexpr std::size_t read(row_reader& reader, json::value in, double& out) {
     if (in.kind() != json::kind::number)
         return reader.fail(in, errc::wrong_type, json::detail::expected_number);
     const auto end = json::detail::scalar_end(in.document(), in.offset());
-    if (!json::detail::to_double(in.document().substr(in.offset(), end - in.offset()), out))
+    if (!json::detail::to_double(json::detail::slice(in.document(), in.offset(), end), out))
         return reader.fail(in, errc::out_of_range, json::detail::double_too_large);
     return end;
 }
@@ -212,7 +212,7 @@ constexpr std::size_t read_members(row_reader& reader, json::value in, OnMember 
     if (doc[pos] == '}') return pos + 1;
     for (;;) { // validated: a key, ':', a value, then ',' or '}'
         const auto key_end = json::detail::skip_string(doc, pos);
-        const auto key = doc.substr(pos + 1, key_end - pos - 2);
+        const auto key = json::detail::slice(doc, pos + 1, key_end - 1);
         const auto value_end =
             on_member(key, json::value(json::detail::trusted, doc,
                                        skip_json_space(doc, skip_json_space(doc, key_end) + 1)));
