@@ -52,7 +52,8 @@ struct ignore_extents {
 // `on_member_container(open, end)` is told where each array or object directly inside the root
 // opens and ends (just past it), so that a reader of the root need not scan them again.
 template<options Options = options{}, class OnMemberContainer = detail::ignore_extents>
-constexpr result<void> validate(std::string_view doc, OnMemberContainer on_member_container = {}) {
+constexpr result<void> validate(std::string_view doc,
+                                OnMemberContainer&& on_member_container = OnMemberContainer{}) {
     static_assert(Options.max_depth <= options::max_supported_depth,
                   "max_depth is kept on the stack, one bit a level: at most 65536 levels");
     using didit::detail::skip_json_space;

@@ -249,8 +249,7 @@ constexpr std::size_t missing(row_reader& reader, json::value object, std::strin
 template<class T, json::options Options>
 constexpr result<T> read_document(std::string_view body) {
     member_container_ends known_ends;
-    const auto record = [&known_ends](std::size_t open, std::size_t end) { known_ends(open, end); };
-    if (auto checked = json::validate<Options>(body, record); !checked) return checked.error();
+    if (auto checked = json::validate<Options>(body, known_ends); !checked) return checked.error();
     const json::value root(json::detail::trusted, body, skip_json_space(body, 0));
     row_reader reader(known_ends);
     T out{};
