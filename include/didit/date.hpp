@@ -37,11 +37,15 @@ public:
         *this = parsed.value();
     }
 
+    // Whether the date exists in years 1 to 9999.
+    static constexpr bool exists(int year, int month, int day) {
+        return year >= 1 && year <= 9999 && month >= 1 && month <= 12 && day >= 1 &&
+               day <= days_in_month(year, month);
+    }
+
     // A date that exists in years 1 to 9999, or an error.
     static constexpr result<date> from_ymd(int year, int month, int day) {
-        if (year < 1 || year > 9999 || month < 1 || month > 12 || day < 1 ||
-            day > days_in_month(year, month))
-            return detail::invalid_date();
+        if (!exists(year, month, day)) return detail::invalid_date();
         date d;
         d.year_ = static_cast<std::uint16_t>(year);
         d.month_ = static_cast<std::uint8_t>(month);

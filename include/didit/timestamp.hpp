@@ -74,13 +74,20 @@ public:
     // YYYY-MM-DDTHH:MM:SS, an optional fraction of 1 to 6 digits, then Z or an offset ±HH:MM
     // (RFC 3339, with 'T' and 'Z' in either case).
     static constexpr result<timestamp> parse(std::string_view text) {
-        const auto fail = [&] { return detail::invalid_timestamp(text); };
-        const auto number = [&](std::size_t at, std::size_t width, int& out) {
+        timestamp t;
+        if (!parse(text, t)) return detail::invalid_timestamp(text);
+        return t;
+    }
+
+    // The same into `out`, telling only whether `text` was one: what a reader of many rows
+    // calls, with no error to build.
+    static constexpr bool parse(std::string_view text, timestamp& out) {
+        const auto number = [&](std::size_t at, std::size_t width, int& value) {
             if (text.size() < at + width) return false;
-            out = 0;
+            value = 0;
             for (std::size_t i = at; i < at + width; ++i) {
                 if (!detail::is_digit(text[i])) return false;
-                out = out * 10 + (text[i] - '0');
+                value = value * 10 + (text[i] - '0');
             }
             return true;
         };
@@ -89,16 +96,16 @@ public:
         if (!number(0, 4, year) || !is(4, '-') || !number(5, 2, month) || !is(7, '-') ||
             !number(8, 2, day) || !(is(10, 'T') || is(10, 't')) || !number(11, 2, hour) ||
             !is(13, ':') || !number(14, 2, minute) || !is(16, ':') || !number(17, 2, second))
-            return fail();
-        if (!date::from_ymd(year, month, day) || hour > 23 || minute > 59 || second > 59)
-            return fail();
+            return false;
+        if (!date::exists(year, month, day) || hour > 23 || minute > 59 || second > 59)
+            return false;
         std::size_t pos = 19;
         std::int64_t fraction = 0;
         if (is(pos, '.')) {
             std::size_t digits = 0;
             for (++pos; pos < text.size() && detail::is_digit(text[pos]); ++pos, ++digits)
                 fraction = fraction * 10 + (text[pos] - '0');
-            if (digits == 0 || digits > 6) return fail();
+            if (digits == 0 || digits > 6) return false;
             for (; digits < 6; ++digits)
                 fraction *= 10;
         }
@@ -109,19 +116,21 @@ public:
             int offset_hours = 0, offset_rest = 0;
             if (!number(pos + 1, 2, offset_hours) || !is(pos + 3, ':') ||
                 !number(pos + 4, 2, offset_rest) || offset_hours > 23 || offset_rest > 59)
-                return fail();
+                return false;
             offset_minutes = (offset_hours * 60 + offset_rest) * (text[pos] == '-' ? -1 : 1);
             pos += 6;
         } else {
-            return fail();
+            return false;
         }
-        if (pos != text.size()) return fail();
+        if (pos != text.size()) return false;
         const std::int64_t seconds = detail::days_since_epoch(year, month, day) * 86'400 +
                                      hour * 3600 + minute * 60 + second -
                                      std::int64_t{offset_minutes} * 60;
-        const auto micros = from_unix_micros(seconds * micros_per_second + fraction);
-        if (!micros) return fail(); // an offset took the instant out of years 1 to 9999
-        return micros;
+        const auto micros = seconds * micros_per_second + fraction;
+        // (an offset can take the instant out of years 1 to 9999)
+        if (micros < min_unix_micros || micros > max_unix_micros) return false;
+        out.micros_ = micros;
+        return true;
     }
 
     constexpr std::int64_t unix_micros() const { return micros_; }

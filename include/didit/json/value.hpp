@@ -241,7 +241,7 @@ public:
     constexpr std::size_t offset() const { return pos_; }
     constexpr std::string_view document() const { return doc_; }
 
-    constexpr json::kind kind() const {
+    [[gnu::always_inline]] constexpr json::kind kind() const {
         switch (doc_[pos_]) {
         case 'n':
             return json::kind::null;

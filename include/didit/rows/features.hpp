@@ -115,8 +115,8 @@ public:
         using difference_type = std::ptrdiff_t;
 
         constexpr iterator() = default;
-        constexpr explicit iterator(json::array::iterator element)
-            : element_(element) {}
+        constexpr explicit iterator(detail::element_cursor elements)
+            : elements_(elements) {}
         constexpr iterator(detail::feature_names names, std::size_t piece)
             : names_(names)
             , piece_(piece)
@@ -126,24 +126,23 @@ public:
             if (comma_separated_) return names_.at(piece_);
             feature_check check;
             detail::row_reader unused; // the row was read once already, and read well
-            (void)detail::read(unused, *element_, check);
+            (void)elements_.read_element(unused, check);
             return check;
         }
         constexpr iterator& operator++() {
             if (comma_separated_)
                 piece_ = names_.after(piece_);
             else
-                ++element_;
+                elements_.advance();
             return *this;
         }
         constexpr void operator++(int) { ++*this; }
         constexpr bool operator==(std::default_sentinel_t) const {
-            return comma_separated_ ? piece_ == detail::feature_names::end
-                                    : element_ == std::default_sentinel;
+            return comma_separated_ ? piece_ == detail::feature_names::end : elements_.at_end();
         }
 
     private:
-        json::array::iterator element_{};
+        detail::element_cursor elements_{};
         detail::feature_names names_{};
         std::size_t piece_ = 0;
         bool comma_separated_ = false;
@@ -161,7 +160,7 @@ public:
 
     constexpr iterator begin() const {
         if (comma_separated_) return {names_, names_.first()};
-        return iterator(elements_.begin());
+        return iterator(detail::element_cursor(elements_.document(), elements_.offset()));
     }
     constexpr std::default_sentinel_t end() const { return {}; }
     constexpr bool empty() const { return begin() == end(); }

@@ -34,38 +34,30 @@ public:
         using difference_type = std::ptrdiff_t;
 
         constexpr iterator() = default;
-        // `pos` is the first byte of a row of a validated document, or the closing bracket.
-        constexpr iterator(std::string_view doc, std::size_t pos)
-            : doc_(doc)
-            , pos_(pos) {}
+        constexpr explicit iterator(detail::element_cursor rows)
+            : rows_(rows) {}
 
         // The row, or why it does not decode (located in the body).
         constexpr result<row> operator*() const {
             detail::row_reader reader;
             row decoded_row;
-            const auto end =
-                detail::read(reader, json::value(json::detail::trusted, doc_, pos_), decoded_row);
-            if (end == detail::read_failed) return reader.located(doc_, row_anchor());
-            row_end_ = end;
+            if (rows_.read_element(reader, decoded_row) == detail::read_failed)
+                return reader.located(rows_.document(), row_anchor());
             return decoded_row;
         }
         constexpr iterator& operator++() {
-            const auto end = row_end_ != 0 ? row_end_ : json::detail::skip_value(doc_, pos_);
-            auto pos = didit::detail::skip_json_space(doc_, end);
-            if (doc_[pos] == ',') pos = didit::detail::skip_json_space(doc_, pos + 1);
-            pos_ = pos;
-            row_end_ = 0;
+            rows_.advance();
             ++index_;
             return *this;
         }
         constexpr void operator++(int) { ++*this; }
-        constexpr bool operator==(std::default_sentinel_t) const { return doc_[pos_] == ']'; }
+        constexpr bool operator==(std::default_sentinel_t) const { return rows_.at_end(); }
 
     private:
         // The start of this row: its line and column, counted on from the last row located,
         // and its path, results[index].
         constexpr json::anchor row_anchor() const {
-            checkpoint_ = json::advance(doc_, checkpoint_, pos_);
+            checkpoint_ = json::advance(rows_.document(), checkpoint_, rows_.offset());
             auto from = checkpoint_;
             from.path.clear();
             from.path.append("results");
@@ -78,10 +70,8 @@ public:
             return from;
         }
 
-        std::string_view doc_;
-        std::size_t pos_ = 0;
+        detail::element_cursor rows_{};
         std::size_t index_ = 0;
-        mutable std::size_t row_end_ = 0;   // where the row ends, once it has been read
         mutable json::anchor checkpoint_{}; // the last place located, path aside
     };
 
@@ -90,8 +80,7 @@ public:
         : rows_(rows) {}
 
     constexpr iterator begin() const {
-        return {rows_.document(),
-                didit::detail::skip_json_space(rows_.document(), rows_.offset() + 1)};
+        return iterator(detail::element_cursor(rows_.document(), rows_.offset()));
     }
     constexpr std::default_sentinel_t end() const { return {}; }
     constexpr bool empty() const { return rows_.empty(); }

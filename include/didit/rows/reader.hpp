@@ -6,6 +6,7 @@
 // returns read_failed. Failures stay off the fast path until one happens.
 
 #include <cstdint>
+#include <optional>
 #include <string_view>
 
 #include <didit/json/options.hpp>
@@ -151,8 +152,8 @@ private:
     bool fits_ = false;
 };
 
-// A string that names a T through `recognise`, which returns an optional<T> or a result<T>;
-// text it does not recognise is kept.
+// A string that names a T through `recognise`, which returns an optional<T>; text it does not
+// recognise is kept.
 template<class T, class Recognise>
 constexpr std::size_t read_known(row_reader& reader, json::value in, decoded<T>& out,
                                  Recognise recognise) {
@@ -178,13 +179,17 @@ constexpr std::size_t read(row_reader& reader, json::value in, decoded<E>& out) 
 }
 
 constexpr std::size_t read(row_reader& reader, json::value in, decoded<uuid>& out) {
-    return read_known(reader, in, out,
-                      [](std::string_view text) { return uuid::parse_canonical(text); });
+    return read_known(reader, in, out, [](std::string_view text) {
+        uuid id;
+        return uuid::parse_canonical(text, id) ? std::optional(id) : std::nullopt;
+    });
 }
 
 constexpr std::size_t read(row_reader& reader, json::value in, decoded<timestamp>& out) {
-    return read_known(reader, in, out,
-                      [](std::string_view text) { return timestamp::parse(text); });
+    return read_known(reader, in, out, [](std::string_view text) {
+        timestamp at;
+        return timestamp::parse(text, at) ? std::optional(at) : std::nullopt;
+    });
 }
 
 // null, or whatever T reads.
@@ -239,6 +244,44 @@ constexpr std::size_t read_elements(row_reader& reader, json::value in, OnElemen
         pos = skip_json_space(doc, pos + 1);
     }
 }
+
+// A place among the elements of an array of a validated document, for iterators that decode
+// each element as they reach it: reading an element records where it ends, so that stepping
+// past it does not scan it again.
+class element_cursor {
+public:
+    constexpr element_cursor() = default; // at the end of an empty array
+    // `open` is the offset of the array's '['.
+    constexpr element_cursor(std::string_view doc, std::size_t open)
+        : doc_(doc)
+        , pos_(skip_json_space(doc, open + 1)) {}
+
+    constexpr bool at_end() const { return doc_[pos_] == ']'; }
+    constexpr std::string_view document() const { return doc_; }
+    // Precondition for the element: !at_end().
+    constexpr std::size_t offset() const { return pos_; }
+    constexpr json::value element() const { return {json::detail::trusted, doc_, pos_}; }
+
+    // Reads the element into `out`, as read(reader, element(), out) does.
+    template<class T>
+    constexpr std::size_t read_element(row_reader& reader, T& out) const {
+        end_ = read(reader, element(), out);
+        return end_;
+    }
+
+    constexpr void advance() {
+        const auto end = end_ != read_failed ? end_ : json::detail::skip_value(doc_, pos_);
+        auto pos = skip_json_space(doc_, end);
+        if (doc_[pos] == ',') pos = skip_json_space(doc_, pos + 1);
+        pos_ = pos;
+        end_ = read_failed;
+    }
+
+private:
+    std::string_view doc_ = "[]";
+    std::size_t pos_ = 1;
+    mutable std::size_t end_ = read_failed; // where the element ends, once it has been read
+};
 
 // A member the schema requires was not there.
 constexpr std::size_t missing(row_reader& reader, json::value object, std::string_view key) {

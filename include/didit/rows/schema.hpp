@@ -5,6 +5,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <cstring>
 #include <string_view>
 #include <tuple>
 #include <type_traits>
@@ -40,43 +41,113 @@ inline constexpr std::nullptr_t schema_of = nullptr;
 template<class Struct>
 concept has_schema = !std::is_same_v<std::remove_cv_t<decltype(schema_of<Struct>)>, std::nullptr_t>;
 
+// The number of members in Struct's schema.
+template<class Struct>
+inline constexpr std::size_t member_count =
+    std::tuple_size_v<std::remove_cvref_t<decltype(schema_of<Struct>)>>;
+
 // Whether `key` is the key of member I of Struct's schema. Its length is a constant, so that
-// the comparison unrolls instead of calling memcmp.
+// the compiler compares it a word at a time instead of calling memcmp.
 template<class Struct, std::size_t I>
 constexpr bool is_member_key(std::string_view key) {
     constexpr std::string_view wanted = std::get<I>(schema_of<Struct>).key;
     if (key.size() != wanted.size()) return false;
+    if (!std::is_constant_evaluated())
+        return std::memcmp(key.data(), wanted.data(), wanted.size()) == 0;
     for (std::size_t i = 0; i < wanted.size(); ++i)
         if (key[i] != wanted[i]) return false;
     return true;
+}
+
+// The index of the member whose key is `key`, or member_count when none is.
+template<class Struct>
+constexpr std::size_t member_index(std::string_view key) {
+    return [&]<std::size_t... I>(std::index_sequence<I...>) {
+        std::size_t index = member_count<Struct>;
+        (void)((is_member_key<Struct, I>(key) ? (index = I, true) : false) || ...);
+        return index;
+    }
+    (std::make_index_sequence<member_count<Struct>>{});
+}
+
+// Just past the key that opens at doc[pos] when it is member I's key, else read_failed. The
+// document's bytes are compared with the key and its closing quote without measuring the key
+// first: in a valid document, a key's plain bytes followed by a quote are the whole key.
+template<class Struct, std::size_t I>
+constexpr std::size_t end_of_member_key(std::string_view doc, std::size_t pos) {
+    constexpr std::size_t size = std::get<I>(schema_of<Struct>).key.size();
+    if (doc.size() - pos < size + 2 || doc[pos + 1 + size] != '"') return read_failed;
+    return is_member_key<Struct, I>(json::detail::slice(doc, pos + 1, pos + 1 + size))
+               ? pos + 2 + size
+               : read_failed;
+}
+
+// The same for member `index`, known only at run time.
+template<class Struct>
+constexpr std::size_t end_of_member_key(std::string_view doc, std::size_t pos, std::size_t index) {
+    return [&]<std::size_t... I>(std::index_sequence<I...>) {
+        std::size_t end = read_failed;
+        (void)((index == I ? (end = end_of_member_key<Struct, I>(doc, pos), true) : false) || ...);
+        return end;
+    }
+    (std::make_index_sequence<member_count<Struct>>{});
+}
+
+// Reads `item` into member `index` of `out`.
+template<class Struct>
+constexpr std::size_t read_member(row_reader& reader, std::size_t index, json::value item,
+                                  Struct& out) {
+    return [&]<std::size_t... I>(std::index_sequence<I...>) {
+        std::size_t end = read_failed;
+        (void)((index == I
+                    ? (end = read(reader, item, out.*std::get<I>(schema_of<Struct>).pointer), true)
+                    : false) ||
+               ...);
+        return end;
+    }
+    (std::make_index_sequence<member_count<Struct>>{});
 }
 
 // Reads the members `schema` lists into `out`; other members are skipped, and a required member
 // that is missing is an error. Returns the offset just past the object.
 template<class Struct>
 constexpr std::size_t read_schema(row_reader& reader, json::value in, Struct& out) {
-    constexpr const auto& schema = schema_of<Struct>;
-    constexpr std::size_t count = std::tuple_size_v<std::remove_cvref_t<decltype(schema)>>;
+    constexpr std::size_t count = member_count<Struct>;
     static_assert(count <= 32, "seen-member mask is 32 bits");
+    if (in.kind() != json::kind::object)
+        return reader.fail(in, errc::wrong_type, json::detail::expected_object);
+    const auto doc = in.document();
     std::uint32_t seen = 0;
-    const auto end = read_members(reader, in, [&](std::string_view key, json::value item) {
-        std::size_t value_end = read_failed;
-        const bool known = [&]<std::size_t... I>(std::index_sequence<I...>) {
-            // The first member whose key matches reads the value; the rest are not compared.
-            return ((is_member_key<Struct, I>(key)
-                         ? (seen |= std::uint32_t{1} << I,
-                            value_end = read(reader, item, out.*std::get<I>(schema).pointer), true)
-                         : false) ||
-                    ...);
+    // Writers keep one order, usually the schema's, so each key is first tried as the member
+    // after the last one read: one comparison, where a search would make several.
+    std::size_t expected = 0;
+    auto pos = skip_json_space(doc, in.offset() + 1);
+    while (doc[pos] != '}') { // validated: a key, ':', a value, then ',' or '}'
+        auto key_end =
+            expected < count ? end_of_member_key<Struct>(doc, pos, expected) : read_failed;
+        auto index = expected;
+        if (key_end == read_failed) {
+            key_end = json::detail::skip_string(doc, pos);
+            index = member_index<Struct>(json::detail::slice(doc, pos + 1, key_end - 1));
         }
-        (std::make_index_sequence<count>{});
-        return known ? value_end : json::detail::skip_value(item.document(), item.offset());
-    });
-    if (end == read_failed) return read_failed;
-    std::size_t outcome = end;
+        const json::value item(json::detail::trusted, doc,
+                               skip_json_space(doc, skip_json_space(doc, key_end) + 1));
+        std::size_t value_end;
+        if (index < count) {
+            seen |= std::uint32_t{1} << index;
+            value_end = read_member(reader, index, item, out);
+            if (value_end == read_failed) return read_failed;
+            expected = index + 1;
+        } else {
+            value_end = json::detail::skip_value(doc, item.offset());
+        }
+        pos = skip_json_space(doc, value_end);
+        if (doc[pos] == ',') pos = skip_json_space(doc, pos + 1);
+    }
+    std::size_t outcome = pos + 1;
     [&]<std::size_t... I>(std::index_sequence<I...>) {
-        (void)((std::get<I>(schema).required && !(seen & (std::uint32_t{1} << I))
-                    ? (outcome = missing(reader, in, std::get<I>(schema).key), true)
+        (void)((std::get<I>(schema_of<Struct>).required && !(seen & (std::uint32_t{1} << I))
+                    ? (outcome = missing(reader, in, std::get<I>(schema_of<Struct>).key), true)
                     : false) ||
                ...);
     }
