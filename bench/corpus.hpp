@@ -55,13 +55,16 @@ inline std::string additional_details(std::size_t n) {
            number + R"(, 2\u00ba B\n28013 Madrid","name_on_document":"Zo\u00eb Nakamura"}})";
 }
 
-// Every second KYC row of `page` gets its extras.
-inline void add_details(std::string& page, std::size_t& row_number) {
+// Every second KYC row of `page` gets its extras; returns how many rows got them.
+inline std::size_t add_details(std::string& page, std::size_t& row_number) {
     constexpr std::string_view none = R"("additional_details":null)";
+    std::size_t added = 0;
     for (auto at = page.find(none); at != std::string::npos; at = page.find(none, at + 1)) {
         if (row_number++ % 2 == 0) continue;
         page.replace(at + none.size() - 4, 4, additional_details(row_number));
+        ++added;
     }
+    return added;
 }
 
 inline std::size_t rows_of(const std::string& page) {
@@ -86,7 +89,7 @@ inline page_set build(listing kind) {
                                                                    : "&session_kind=all";
     const std::vector<didit::http_header> headers{{"x-api-key", key}};
     page_set set;
-    std::size_t kyc_rows = 0;
+    std::size_t kyc_rows = 0, rows_with_details = 0;
     for (std::size_t offset = 0; offset < sessions_of_each_kind; offset += rows_per_page) {
         const std::string url =
             "https://verification.didit.me/v3/sessions/?limit=" + std::to_string(rows_per_page) +
@@ -94,11 +97,13 @@ inline page_set build(listing kind) {
         const auto answer = server(didit::http_request{"GET", url, headers});
         if (!answer || answer->code != 200) give_up("the emulator did not answer a page");
         std::string page = answer->text;
-        add_details(page, kyc_rows);
+        rows_with_details += add_details(page, kyc_rows);
         set.rows += rows_of(page);
         set.bytes += page.size();
         set.pages.push_back(std::move(page));
     }
+    // (the emulator writing `additional_details` differently would silently drop the nested text)
+    if (kind != listing::kyb && rows_with_details == 0) give_up("no KYC row got its extras");
     return set;
 }
 

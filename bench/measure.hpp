@@ -5,13 +5,14 @@
 // into the benchmark program).
 //
 // The decoding cases of every library fold what they read into a `reading`, and run through
-// `run_pages`, whose first, untimed pass checks that reading against this library's own: a case
-// that read fewer values than the others cannot look faster for it.
+// `run_pages`, whose first, untimed pass checks that reading against a reference reader's: a
+// case that read fewer or other values than the others cannot look faster for it.
 
 #include <cmath>
 #include <cstddef>
 #include <cstdint>
 #include <string>
+#include <string_view>
 
 #include <benchmark/benchmark.h>
 
@@ -35,13 +36,24 @@ void run(benchmark::State& state, std::size_t bytes_per_iteration, std::size_t r
         static_cast<double>(didit_test::allocations() - allocations_before) / iterations);
 }
 
-// The values a case read: how many scalars (strings, numbers, booleans, nulls), and a sum of
-// them (decoded string lengths, integers, numbers in hundredths, trues).
+// The values a case read: how many scalars (strings, numbers, booleans, nulls), a sum of them
+// (decoded string lengths, integers, numbers in hundredths, trues) and, in the untimed check
+// pass only, a hash of the decoded strings (summed, so that reading order does not matter).
 struct reading {
     std::uint64_t values = 0;
     std::uint64_t sum = 0;
+    std::uint64_t text_hash = 0;
+    bool checking = false;
 
-    void string(std::size_t decoded_size) { add(decoded_size); }
+    void string(std::string_view decoded) {
+        add(decoded.size());
+        if (checking) text_hash += hash(decoded);
+    }
+    // This library reads strings without unescaping them; the check pass decodes them.
+    void string(didit::json::string text) {
+        add(text.decoded_size());
+        if (checking) text_hash += hash(text.to_string());
+    }
     void integer(std::int64_t n) { add(static_cast<std::uint64_t>(n)); }
     void number(double x) { add(static_cast<std::uint64_t>(std::llround(x * 100))); }
     void boolean(bool b) { add(b ? 1 : 0); }
@@ -50,6 +62,13 @@ struct reading {
     friend bool operator==(const reading&, const reading&) = default;
 
 private:
+    // FNV-1a.
+    static std::uint64_t hash(std::string_view text) {
+        std::uint64_t h = 0xcbf29ce484222325;
+        for (const char c : text)
+            h = (h ^ static_cast<unsigned char>(c)) * 0x100000001b3;
+        return h;
+    }
     void add(std::uint64_t folded) {
         ++values;
         sum += folded;
@@ -59,21 +78,23 @@ private:
 // Reads one page into a reading.
 using page_reader = void (*)(const std::string& page, reading& read);
 
-// Times `read` over every page of a listing; `reference` is this library's reader of the same
-// fields.
+// Times `read` over every page of a listing, once its reading of them matches `reference`'s.
 template<class Read>
 void run_pages(benchmark::State& state, listing kind, page_reader reference, Read read) {
     const auto& set = pages_of(kind);
     reading expected, got;
+    expected.checking = got.checking = true;
     for (const auto& page : set.pages) {
         reference(page, expected);
         read(page, got);
     }
     if (got != expected) {
         state.SkipWithError(("read " + std::to_string(got.values) + " values summing to " +
-                             std::to_string(got.sum) + ", didit " +
+                             std::to_string(got.sum) + " (text hash " +
+                             std::to_string(got.text_hash) + "), the reference " +
                              std::to_string(expected.values) + " summing to " +
-                             std::to_string(expected.sum))
+                             std::to_string(expected.sum) + " (text hash " +
+                             std::to_string(expected.text_hash) + ")")
                                 .c_str());
         return;
     }

@@ -24,7 +24,7 @@ void didit_validate(benchmark::State& state, listing kind) {
 }
 
 void didit_every_field(benchmark::State& state, listing kind) {
-    didit_bench::run_pages(state, kind, didit_bench::every_field, didit_bench::every_field);
+    didit_bench::run_pages(state, kind, didit_bench::every_scalar, didit_bench::every_field);
 }
 
 void didit_three_fields(benchmark::State& state, listing kind) {
