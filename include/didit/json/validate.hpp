@@ -61,16 +61,60 @@ constexpr result<void> validate(std::string_view doc,
     const auto fail = [&](std::size_t at, errc code, std::string_view message) {
         return locate(doc, at, error{code, message});
     };
-    enum class next { value, key, after_value } state = next::value;
     std::size_t pos = skip_json_space(doc, 0);
     std::size_t member_container_open = 0; // of the innermost container at depth 2
-    const auto close = [&] {
-        open.pop();
-        ++pos;
-        if (open.depth() == 1) on_member_container(member_container_open, pos);
-    };
+    bool key_first = false;                // whether a key and ':' come before the next value
+    // Each round reads one value at `pos` (with its key, in an object), then what follows it:
+    // the brackets that close there, and the comma before the next value.
     for (;;) {
-        if (state == next::after_value) {
+        if (key_first) {
+            if (pos == doc.size())
+                return fail(pos, errc::syntax_error, "unexpected end of input: expected a key");
+            if (doc[pos] != '"') return fail(pos, errc::syntax_error, "expected a string key");
+            const auto key = didit::detail::scan_string(doc, pos);
+            if (key.failure.code != errc::ok)
+                return fail(key.failure.offset, key.failure.code, key.failure.message);
+            pos = skip_json_space(doc, key.end);
+            if (pos == doc.size() || doc[pos] != ':')
+                return fail(pos, errc::syntax_error, "expected ':'");
+            pos = skip_json_space(doc, pos + 1);
+        }
+        if (pos == doc.size())
+            return fail(pos, errc::syntax_error, "unexpected end of input: expected a value");
+        const char c = doc[pos];
+        if (c == '"') {
+            const auto scan = didit::detail::scan_string(doc, pos);
+            if (scan.failure.code != errc::ok)
+                return fail(scan.failure.offset, scan.failure.code, scan.failure.message);
+            pos = scan.end;
+        } else if (c == '{' || c == '[') {
+            if (open.depth() == 1) member_container_open = pos;
+            if (!open.push(c == '{'))
+                return fail(pos, errc::depth_exceeded,
+                            "arrays and objects nest deeper than the limit");
+            pos = skip_json_space(doc, pos + 1);
+            if (pos == doc.size() || doc[pos] != (c == '{' ? '}' : ']')) {
+                key_first = c == '{';
+                continue; // to the first member or element
+            }
+            open.pop(); // empty
+            ++pos;
+            if (open.depth() == 1) on_member_container(member_container_open, pos);
+        } else if (c == 't' || c == 'f' || c == 'n') {
+            const std::string_view literal = c == 't' ? "true" : c == 'f' ? "false" : "null";
+            if (doc.substr(pos, literal.size()) != literal)
+                return fail(pos, errc::syntax_error, "invalid literal");
+            pos += literal.size();
+        } else if (c == '-' || didit::detail::is_digit(c)) {
+            didit::detail::scan_failure failure;
+            pos = didit::detail::scan_number(doc, pos, failure);
+            if (failure.code != errc::ok)
+                return fail(failure.offset, failure.code, failure.message);
+        } else {
+            return fail(pos, errc::syntax_error, "expected a value");
+        }
+        // After a value: close what ends here, until a comma leads to the next value.
+        for (;;) {
             pos = skip_json_space(doc, pos);
             if (open.depth() == 0) {
                 if (pos != doc.size())
@@ -80,68 +124,18 @@ constexpr result<void> validate(std::string_view doc,
             const bool object = open.in_object();
             if (pos < doc.size() && doc[pos] == ',') {
                 pos = skip_json_space(doc, pos + 1);
-                state = object ? next::key : next::value;
-            } else if (pos < doc.size() && doc[pos] == (object ? '}' : ']')) {
-                close();
-            } else {
-                return fail(pos, errc::syntax_error,
-                            object ? "expected ',' or '}'" : "expected ',' or ']'");
+                key_first = object;
+                break;
             }
-            continue;
-        }
-        if (pos == doc.size())
+            if (pos < doc.size() && doc[pos] == (object ? '}' : ']')) {
+                open.pop();
+                ++pos;
+                if (open.depth() == 1) on_member_container(member_container_open, pos);
+                continue;
+            }
             return fail(pos, errc::syntax_error,
-                        state == next::key ? "unexpected end of input: expected a key"
-                                           : "unexpected end of input: expected a value");
-        const char c = doc[pos];
-        if (state == next::key || c == '"') {
-            if (c != '"') return fail(pos, errc::syntax_error, "expected a string key");
-            const auto scan = didit::detail::scan_string(doc, pos);
-            if (scan.failure.code != errc::ok)
-                return fail(scan.failure.offset, scan.failure.code, scan.failure.message);
-            pos = scan.end;
-            if (state == next::key) {
-                pos = skip_json_space(doc, pos);
-                if (pos == doc.size() || doc[pos] != ':')
-                    return fail(pos, errc::syntax_error, "expected ':'");
-                pos = skip_json_space(doc, pos + 1);
-                state = next::value;
-            } else {
-                state = next::after_value;
-            }
-            continue;
+                        object ? "expected ',' or '}'" : "expected ',' or ']'");
         }
-        if (c == '{' || c == '[') {
-            if (open.depth() == 1) member_container_open = pos;
-            if (!open.push(c == '{'))
-                return fail(pos, errc::depth_exceeded,
-                            "arrays and objects nest deeper than the limit");
-            pos = skip_json_space(doc, pos + 1);
-            if (pos < doc.size() && doc[pos] == (c == '{' ? '}' : ']')) {
-                close();
-                state = next::after_value;
-            } else {
-                state = c == '{' ? next::key : next::value;
-            }
-            continue;
-        }
-        if (c == 't' || c == 'f' || c == 'n') {
-            const std::string_view literal = c == 't' ? "true" : c == 'f' ? "false" : "null";
-            if (doc.substr(pos, literal.size()) != literal)
-                return fail(pos, errc::syntax_error, "invalid literal");
-            pos += literal.size();
-            state = next::after_value;
-            continue;
-        }
-        if (c == '-' || didit::detail::is_digit(c)) {
-            didit::detail::scan_failure failure;
-            pos = didit::detail::scan_number(doc, pos, failure);
-            if (failure.code != errc::ok)
-                return fail(failure.offset, failure.code, failure.message);
-            state = next::after_value;
-            continue;
-        }
-        return fail(pos, errc::syntax_error, "expected a value");
     }
 }
 

@@ -265,8 +265,9 @@ public:
     // Reads the element into `out`, as read(reader, element(), out) does.
     template<class T>
     constexpr std::size_t read_element(row_reader& reader, T& out) const {
-        end_ = read(reader, element(), out);
-        return end_;
+        const auto end = read(reader, element(), out);
+        end_ = end; // (not read back: GCC 12 rejects that in constant evaluation)
+        return end;
     }
 
     constexpr void advance() {
