@@ -332,6 +332,12 @@ TEST_CASE("retries stop at the attempt limit and before the deadline", "[client]
     CHECK(g.client.fetch_page(g.two).code() == errc::deadline_exceeded);
     CHECK(g.script->sent.size() == 1);
     CHECK(g.clock->sleeps.empty());
+
+    // A Retry-After of ages: compared with the time left, it cannot overflow (found by fuzzing).
+    fixture h(options);
+    h.answer(first_url, 503, "", {{"Retry-After", "99999999999999999999"}});
+    CHECK(h.client.fetch_page(h.two).code() == errc::deadline_exceeded);
+    CHECK(h.clock->sleeps.empty());
 }
 
 TEST_CASE("errors that will not pass are not retried", "[client][retry]") {

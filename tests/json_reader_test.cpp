@@ -286,6 +286,9 @@ TEST_CASE("64-bit integers are exact; overflow is an error", "[json][number]") {
     CHECK(int64_of("100000000000000000000000").code() == errc::out_of_range);
     CHECK(int64_of("1.0").code() == errc::wrong_type);
     CHECK(int64_of("1e2").code() == errc::wrong_type);
+    // A fraction is not an integer, however long the part before it (found by fuzzing).
+    CHECK(int64_of("-66666666666666666666.1").code() == errc::wrong_type);
+    CHECK(int64_of("99999999999999999999e1").code() == errc::wrong_type);
     CHECK(int64_of("\"1\"").code() == errc::wrong_type);
 
     std::mt19937_64 random(7);

@@ -13,6 +13,8 @@
 
 #include <catch2/catch.hpp>
 
+#include "differential.hpp"
+
 namespace {
 
 std::string read_file(const std::filesystem::path& path) {
@@ -71,5 +73,15 @@ TEST_CASE("numbers too large for their type are errors only when read", "[json][
             CHECK(number.get_int64().code() == didit::errc::out_of_range);
         else
             CHECK(number.get_double().code() == didit::errc::out_of_range);
+    }
+}
+
+TEST_CASE("JSONTestSuite: the reader and the reference decoder agree on every file",
+          "[json][suite][differential]") {
+    const std::filesystem::path folder = DIDIT_JSON_TEST_SUITE_DIR;
+    for (const auto& entry : std::filesystem::directory_iterator(folder)) {
+        const auto text = read_file(entry.path());
+        INFO(entry.path().filename().string());
+        CHECK(didit_test::json_disagreement(text).empty());
     }
 }

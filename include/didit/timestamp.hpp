@@ -104,7 +104,7 @@ public:
         if (is(pos, '.')) {
             std::size_t digits = 0;
             for (++pos; pos < text.size() && detail::is_digit(text[pos]); ++pos, ++digits)
-                fraction = fraction * 10 + (text[pos] - '0');
+                if (digits < 6) fraction = fraction * 10 + (text[pos] - '0'); // more fail below
             if (digits == 0 || digits > 6) return false;
             for (; digits < 6; ++digits)
                 fraction *= 10;

@@ -183,8 +183,9 @@ private:
             if (fetched || !may_pass(fetched.code()) || attempt == policy.max_attempts)
                 return fetched;
             const auto wait = wait_before(attempt);
+            // (compared this way round: a Retry-After of years makes `wait` near the maximum)
             if (policy.deadline_ms != 0 &&
-                time_.monotonic_ms() - start + wait > policy.deadline_ms) {
+                wait > policy.deadline_ms - (time_.monotonic_ms() - start)) {
                 auto late = fetched.error();
                 late.code = errc::deadline_exceeded;
                 late.message = "retrying would go past the deadline";

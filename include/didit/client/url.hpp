@@ -180,14 +180,12 @@ using url_buffer = detail::inline_text<max_url_size>;
 
 namespace detail {
 
-// Appends `path` to `out` without its "." and ".." segments (RFC 3986, section 5.2.4). A ".."
-// removes the last segment written since `path_start`.
-constexpr void append_without_dot_segments(url_buffer& out, std::size_t path_start,
-                                           std::string_view path) {
+// Appends `path` to the path `out` without its "." and ".." segments (RFC 3986, section
+// 5.2.4). A ".." removes the last segment written.
+constexpr void append_without_dot_segments(url_buffer& out, std::string_view path) {
     const auto drop_last_segment = [&] {
-        const auto written = out.view().substr(path_start);
-        const auto slash = written.rfind('/');
-        out.truncate(path_start + (slash == std::string_view::npos ? 0 : slash));
+        const auto slash = out.view().rfind('/');
+        out.truncate(slash == std::string_view::npos ? 0 : slash);
     };
     while (!path.empty()) {
         if (path.starts_with("../")) {
@@ -237,12 +235,12 @@ constexpr result<url_buffer> resolve_url(std::string_view base, std::string_view
         out.append("//");
         out.append(authority_source.authority);
     }
-    const auto path_start = out.size();
+    url_buffer path;
     bool query_from_base = false;
     if (!r.scheme.empty() || r.has_authority || r.path.starts_with('/')) {
-        detail::append_without_dot_segments(out, path_start, r.path);
+        detail::append_without_dot_segments(path, r.path);
     } else if (r.path.empty()) {
-        out.append(b.path);
+        path.append(b.path);
         query_from_base = !r.has_query;
     } else {
         // Merge (section 5.2.3): the base path up to its last '/', then the reference's path.
@@ -253,14 +251,18 @@ constexpr result<url_buffer> resolve_url(std::string_view base, std::string_view
             merged.append(b.path.substr(0, b.path.rfind('/') + 1));
         merged.append(r.path);
         if (merged.truncated()) return detail::url_too_long(reference);
-        detail::append_without_dot_segments(out, path_start, merged.view());
+        detail::append_without_dot_segments(path, merged.view());
     }
+    // Without an authority, a path that starts with "//" would read as one once written after
+    // the scheme: "/." before it keeps it a path, as WHATWG's URL standard does.
+    if (!authority_source.has_authority && path.view().starts_with("//")) out.append("/.");
+    out.append(path.view());
     const auto& query_source = query_from_base ? b : r;
     if (query_source.has_query) {
         out.append("?");
         out.append(query_source.query);
     }
-    if (out.truncated()) return detail::url_too_long(reference);
+    if (path.truncated() || out.truncated()) return detail::url_too_long(reference);
     return out;
 }
 

@@ -139,7 +139,10 @@ constexpr integer_status to_int64(std::string_view text, std::int64_t& out) {
     for (std::size_t i = negative ? 1 : 0; i < text.size(); ++i) {
         if (!is_digit(text[i])) return integer_status::not_an_integer;
         const auto digit = static_cast<std::uint64_t>(text[i] - '0');
-        if (magnitude > (limit - digit) / 10) return integer_status::out_of_range;
+        if (magnitude > (limit - digit) / 10) // too large, if it is an integer at all
+            return text.find_first_not_of("0123456789", i) == std::string_view::npos
+                       ? integer_status::out_of_range
+                       : integer_status::not_an_integer;
         magnitude = magnitude * 10 + digit;
     }
     out =
