@@ -27,9 +27,10 @@ std::string disagreement_in_exact_buffer(const std::string& text) {
 std::string mutated(std::string text, std::mt19937_64& random) {
     static const std::string interesting =
         "{}[]\",:\\u0123456789eE.+-tfn \n\x01\x7f\xc3\xa9\xed\xa0\x80\xf4\x90";
-    const auto at = text.empty() ? 0 : random() % text.size();
-    const char byte = random() % 2 ? interesting[random() % interesting.size()]
-                                   : static_cast<char>(random() % 256);
+    const auto at = text.empty() ? 0 : static_cast<std::size_t>(random() % text.size());
+    const char byte = random() % 2
+                          ? interesting[static_cast<std::size_t>(random() % interesting.size())]
+                          : static_cast<char>(random() % 256);
     switch (random() % 4) {
     case 0:
         return text.substr(0, at);

@@ -371,7 +371,9 @@ namespace {
 // A random value of nested arrays and objects whose strings hold brackets, quotes and escapes,
 // with random whitespace: what a search for the end of a container could trip on.
 std::string random_nesting(std::mt19937_64& random, int depth) {
-    const auto space = [&] { return std::string(random() % 3, " \n\t"[random() % 3]); };
+    const auto space = [&] {
+        return std::string(static_cast<std::size_t>(random() % 3), " \n\t"[random() % 3]);
+    };
     static constexpr const char* strings[] = {R"("]")",  R"("}")",  R"("\"]")",
                                               R"("[{")", R"("\\")", R"("")"};
     const auto choice = depth == 0 ? random() % 3 : random() % 5;

@@ -168,8 +168,8 @@ int main(int argc, char** argv) {
     const std::string text{std::istreambuf_iterator<char>(file), {}};
 
     didit::testing::session_generator generate(seed); // as serve does: KYC first, then KYB
-    const auto kyc = generate.kyc(count);
-    const auto kyb = generate.kyb(count);
+    const auto kyc = generate.kyc(static_cast<std::size_t>(count));
+    const auto kyb = generate.kyb(static_cast<std::size_t>(count));
     std::set<identity> expected;
     if (kind != "business") expect(expected, kyc, "user", statuses, from.value());
     if (kind != "user") expect(expected, kyb, "business", statuses, from.value());

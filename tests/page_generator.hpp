@@ -86,7 +86,7 @@ public:
         const auto length = random_() % (max_length + 1);
         for (std::size_t i = 0; i < length; ++i) {
             if (chance(15))
-                append_utf8(out, specials[random_() % specials.size()]);
+                append_utf8(out, specials[static_cast<std::size_t>(random_() % specials.size())]);
             else
                 out += static_cast<char>('a' + random_() % 26);
         }
@@ -98,7 +98,7 @@ private:
 
     template<class T>
     const T& one_of(const std::vector<T>& options) {
-        return options[random_() % options.size()];
+        return options[static_cast<std::size_t>(random_() % options.size())];
     }
 
     void shuffle(node& object) {

@@ -81,8 +81,8 @@ TEST_CASE("property: exactly once while sessions are created and deleted",
     for (std::uint64_t seed = 1; seed <= 200; ++seed) {
         emulator server{std::string(key)};
         didit::testing::session_generator generate(seed);
-        server.sessions().kyc = generate.kyc(40 + seed % 50);
-        server.sessions().kyb = generate.kyb(30 + seed % 40);
+        server.sessions().kyc = generate.kyc(static_cast<std::size_t>(40 + seed % 50));
+        server.sessions().kyb = generate.kyb(static_cast<std::size_t>(30 + seed % 40));
         const auto initial_kyc = server.sessions().kyc;
         const auto initial_kyb = server.sessions().kyb;
         const auto limit = static_cast<std::int64_t>(2 + seed % 9);

@@ -20,11 +20,25 @@
 #define DIDIT_SESSIONS_MAX_URL_SIZE 4096
 #endif
 
-namespace didit {
+// The inline namespace that holds every declaration of the library. Its name carries the
+// version and the settings above, so that translation units built with different ones name
+// different types and functions: a program that mixes them fails to link instead of sharing
+// objects whose layouts differ. (The settings must be plain decimal numbers.)
+#define DIDIT_SESSIONS_ABI                                                                         \
+    DIDIT_SESSIONS_ABI_NAME(DIDIT_SESSIONS_VERSION_MAJOR, DIDIT_SESSIONS_VERSION_MINOR,            \
+                            DIDIT_SESSIONS_VERSION_PATCH, DIDIT_SESSIONS_MAX_LIST_ITEMS,           \
+                            DIDIT_SESSIONS_MAX_DIAGNOSTICS, DIDIT_SESSIONS_MAX_URL_SIZE)
+#define DIDIT_SESSIONS_ABI_NAME(...) DIDIT_SESSIONS_ABI_JOIN(__VA_ARGS__)
+#define DIDIT_SESSIONS_ABI_JOIN(major, minor, patch, list_items, diagnostics, url_size)            \
+    v##major##_##minor##_##patch##_items##list_items##_diagnostics##diagnostics##_url##url_size
+
+#include <didit/version.hpp>
+
+namespace didit::inline DIDIT_SESSIONS_ABI {
 inline constexpr std::size_t max_url_size = DIDIT_SESSIONS_MAX_URL_SIZE;
 inline constexpr std::size_t max_list_items = DIDIT_SESSIONS_MAX_LIST_ITEMS;
 inline constexpr std::size_t max_diagnostics = DIDIT_SESSIONS_MAX_DIAGNOSTICS;
 static_assert(max_list_items >= 1, "DIDIT_SESSIONS_MAX_LIST_ITEMS must be at least 1");
 static_assert(max_url_size >= 256, "DIDIT_SESSIONS_MAX_URL_SIZE must be at least 256");
 static_assert(max_diagnostics >= 16, "DIDIT_SESSIONS_MAX_DIAGNOSTICS must be at least 16");
-} // namespace didit
+} // namespace didit::inline DIDIT_SESSIONS_ABI

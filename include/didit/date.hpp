@@ -8,10 +8,11 @@
 #include <cstdint>
 #include <string_view>
 
+#include <didit/config.hpp>
 #include <didit/detail/text.hpp>
 #include <didit/result.hpp>
 
-namespace didit {
+namespace didit::inline DIDIT_SESSIONS_ABI {
 
 namespace detail {
 // Called only when a date literal is invalid: the compiler names it in the error.
@@ -257,4 +258,4 @@ constexpr result<date> date::parse(std::string_view text) {
     return detail::invalid_date(text);
 }
 
-} // namespace didit
+} // namespace didit::inline DIDIT_SESSIONS_ABI

@@ -8,7 +8,9 @@
 #include <optional>
 #include <string_view>
 
-namespace didit {
+#include <didit/config.hpp>
+
+namespace didit::inline DIDIT_SESSIONS_ABI {
 
 // Which tables a listing reads: KYC (`user`), KYB (`business`) or both.
 enum class session_kind : std::uint8_t { user, business, all };
@@ -164,4 +166,4 @@ constexpr std::string_view display_name(document_type type) {
     return detail::document_display_names[static_cast<std::size_t>(type)];
 }
 
-} // namespace didit
+} // namespace didit::inline DIDIT_SESSIONS_ABI

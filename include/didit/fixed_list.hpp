@@ -6,7 +6,9 @@
 #include <cstddef>
 #include <initializer_list>
 
-namespace didit {
+#include <didit/config.hpp>
+
+namespace didit::inline DIDIT_SESSIONS_ABI {
 
 namespace detail {
 // Called only when a list literal has more items than its capacity: the compiler names it.
@@ -57,4 +59,4 @@ private:
     std::size_t size_ = 0;
 };
 
-} // namespace didit
+} // namespace didit::inline DIDIT_SESSIONS_ABI

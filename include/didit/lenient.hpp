@@ -8,9 +8,10 @@
 #include <optional>
 #include <string_view>
 
+#include <didit/config.hpp>
 #include <didit/enums.hpp>
 
-namespace didit {
+namespace didit::inline DIDIT_SESSIONS_ABI {
 
 template<class T>
 class lenient {
@@ -55,4 +56,4 @@ private:
     std::string_view text_;
 };
 
-} // namespace didit
+} // namespace didit::inline DIDIT_SESSIONS_ABI

@@ -11,9 +11,10 @@
 #include <string_view>
 #include <utility>
 
+#include <didit/config.hpp>
 #include <didit/detail/inline_text.hpp>
 
-namespace didit {
+namespace didit::inline DIDIT_SESSIONS_ABI {
 
 enum class errc : std::uint8_t {
     ok = 0,
@@ -125,4 +126,4 @@ private:
     didit::error error_{};
 };
 
-} // namespace didit
+} // namespace didit::inline DIDIT_SESSIONS_ABI

@@ -9,11 +9,12 @@
 #include <cstdint>
 #include <string_view>
 
+#include <didit/config.hpp>
 #include <didit/date.hpp>
 #include <didit/detail/text.hpp>
 #include <didit/result.hpp>
 
-namespace didit {
+namespace didit::inline DIDIT_SESSIONS_ABI {
 
 namespace detail {
 
@@ -172,4 +173,4 @@ private:
     std::int64_t micros_ = 0;
 };
 
-} // namespace didit
+} // namespace didit::inline DIDIT_SESSIONS_ABI

@@ -8,10 +8,11 @@
 #include <cstdint>
 #include <string_view>
 
+#include <didit/config.hpp>
 #include <didit/detail/text.hpp>
 #include <didit/result.hpp>
 
-namespace didit {
+namespace didit::inline DIDIT_SESSIONS_ABI {
 
 namespace detail {
 // Called only when a UUID literal is invalid: the compiler names it in the error.
@@ -170,4 +171,4 @@ private:
     std::array<std::uint8_t, 16> bytes_{};
 };
 
-} // namespace didit
+} // namespace didit::inline DIDIT_SESSIONS_ABI

@@ -10,9 +10,10 @@
 #include <utility>
 #include <vector>
 
+#include <didit/config.hpp>
 #include <didit/detail/text.hpp>
 
-namespace didit {
+namespace didit::inline DIDIT_SESSIONS_ABI {
 
 struct buffered_response {
     int code = 0;
@@ -29,4 +30,4 @@ struct buffered_response {
     std::string_view body() const { return text; }
 };
 
-} // namespace didit
+} // namespace didit::inline DIDIT_SESSIONS_ABI

@@ -16,6 +16,7 @@
 #include <didit/client/time.hpp>
 #include <didit/client/transport.hpp>
 #include <didit/client/url.hpp>
+#include <didit/config.hpp>
 #include <didit/json/string.hpp>
 #include <didit/query/encode.hpp>
 #include <didit/query/query.hpp>
@@ -23,7 +24,7 @@
 #include <didit/rows/error_body.hpp>
 #include <didit/rows/page.hpp>
 
-namespace didit {
+namespace didit::inline DIDIT_SESSIONS_ABI {
 
 // Retries of a request that failed for a reason that may pass: a transport failure, 429 and
 // 5xx. Waits grow exponentially with random jitter, Retry-After is honoured, and the deadline
@@ -256,4 +257,4 @@ private:
     failed_response failure_{};
 };
 
-} // namespace didit
+} // namespace didit::inline DIDIT_SESSIONS_ABI

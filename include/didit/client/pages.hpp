@@ -14,12 +14,13 @@
 
 #include <didit/client/client.hpp>
 #include <didit/client/url.hpp>
+#include <didit/config.hpp>
 #include <didit/detail/pull_iterator.hpp>
 #include <didit/query/query.hpp>
 #include <didit/result.hpp>
 #include <didit/rows/page.hpp>
 
-namespace didit {
+namespace didit::inline DIDIT_SESSIONS_ABI {
 
 namespace detail {
 
@@ -152,4 +153,4 @@ constexpr page_range<Transport, Time> pages(client<Transport, Time>& c, const qu
     return page_range<Transport, Time>(c, q);
 }
 
-} // namespace didit
+} // namespace didit::inline DIDIT_SESSIONS_ABI

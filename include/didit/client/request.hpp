@@ -7,10 +7,11 @@
 #include <string_view>
 
 #include <didit/client/transport.hpp>
+#include <didit/config.hpp>
 #include <didit/result.hpp>
 #include <didit/version.hpp>
 
-namespace didit {
+namespace didit::inline DIDIT_SESSIONS_ABI {
 
 inline constexpr std::string_view user_agent = "didit-sessions/" DIDIT_SESSIONS_VERSION_STRING;
 
@@ -45,4 +46,4 @@ constexpr request_headers headers_for(const api_key& key) {
         {{"x-api-key", key.value()}, {"Accept", "application/json"}, {"User-Agent", user_agent}}};
 }
 
-} // namespace didit
+} // namespace didit::inline DIDIT_SESSIONS_ABI

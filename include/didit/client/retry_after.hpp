@@ -12,11 +12,12 @@
 #include <limits>
 #include <string_view>
 
+#include <didit/config.hpp>
 #include <didit/detail/text.hpp>
 #include <didit/result.hpp>
 #include <didit/timestamp.hpp>
 
-namespace didit {
+namespace didit::inline DIDIT_SESSIONS_ABI {
 
 namespace detail {
 
@@ -150,4 +151,4 @@ constexpr result<std::int64_t> retry_after_seconds(std::string_view value, std::
     return at.value() > now ? at.value() - now : 0;
 }
 
-} // namespace didit
+} // namespace didit::inline DIDIT_SESSIONS_ABI

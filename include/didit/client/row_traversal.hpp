@@ -22,6 +22,7 @@
 #include <optional>
 
 #include <didit/client/client.hpp>
+#include <didit/config.hpp>
 #include <didit/detail/pull_iterator.hpp>
 #include <didit/query/query.hpp>
 #include <didit/query/validate.hpp>
@@ -29,7 +30,7 @@
 #include <didit/rows/page.hpp>
 #include <didit/rows/row.hpp>
 
-namespace didit {
+namespace didit::inline DIDIT_SESSIONS_ABI {
 
 template<transport Transport, time_source Time>
 class row_traversal {
@@ -260,4 +261,4 @@ all_rows(client<Transport, Time>& kyc_client, client<Transport, Time>& kyb_clien
     return merged_traversal<Transport, Time>(kyc_client, kyb_client, q);
 }
 
-} // namespace didit
+} // namespace didit::inline DIDIT_SESSIONS_ABI

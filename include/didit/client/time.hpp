@@ -11,10 +11,12 @@
 #if __has_include(<thread>) && !defined(DIDIT_SESSIONS_NO_SYSTEM_TIME)
 #include <chrono>
 #include <thread>
+
+#include <didit/config.hpp>
 #define DIDIT_SESSIONS_HAS_SYSTEM_TIME 1
 #endif
 
-namespace didit {
+namespace didit::inline DIDIT_SESSIONS_ABI {
 
 template<class T>
 concept time_source = requires(T& time, std::int64_t milliseconds) {
@@ -50,4 +52,4 @@ struct no_time {
 using default_time_source = no_time;
 #endif
 
-} // namespace didit
+} // namespace didit::inline DIDIT_SESSIONS_ABI

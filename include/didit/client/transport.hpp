@@ -19,10 +19,11 @@
 #include <type_traits>
 #include <utility>
 
+#include <didit/config.hpp>
 #include <didit/detail/text.hpp>
 #include <didit/result.hpp>
 
-namespace didit {
+namespace didit::inline DIDIT_SESSIONS_ABI {
 
 struct http_header {
     std::string_view name;
@@ -80,4 +81,4 @@ constexpr std::optional<std::string_view> find_header(std::span<const http_heade
     return std::nullopt;
 }
 
-} // namespace didit
+} // namespace didit::inline DIDIT_SESSIONS_ABI

@@ -14,7 +14,7 @@
 #include <didit/detail/text.hpp>
 #include <didit/result.hpp>
 
-namespace didit {
+namespace didit::inline DIDIT_SESSIONS_ABI {
 
 namespace detail {
 
@@ -266,4 +266,4 @@ constexpr result<url_buffer> resolve_url(std::string_view base, std::string_view
     return out;
 }
 
-} // namespace didit
+} // namespace didit::inline DIDIT_SESSIONS_ABI

@@ -9,10 +9,12 @@
 #include <ranges>
 #include <type_traits>
 
-namespace didit::detail {
+#include <didit/config.hpp>
+
+namespace didit::inline DIDIT_SESSIONS_ABI::detail {
 
 template<class Text>
 concept temporary_string = !std::is_lvalue_reference_v<Text> && std::ranges::range<Text> &&
                            !std::ranges::borrowed_range<Text>;
 
-} // namespace didit::detail
+} // namespace didit::inline DIDIT_SESSIONS_ABI::detail

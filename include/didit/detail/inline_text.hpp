@@ -6,7 +6,9 @@
 #include <cstddef>
 #include <string_view>
 
-namespace didit::detail {
+#include <didit/config.hpp>
+
+namespace didit::inline DIDIT_SESSIONS_ABI::detail {
 
 template<std::size_t Capacity>
 class inline_text {
@@ -59,4 +61,4 @@ private:
     bool truncated_ = false;
 };
 
-} // namespace didit::detail
+} // namespace didit::inline DIDIT_SESSIONS_ABI::detail

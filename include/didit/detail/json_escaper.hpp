@@ -8,10 +8,11 @@
 #include <cstddef>
 #include <string_view>
 
+#include <didit/config.hpp>
 #include <didit/detail/utf8.hpp>
 #include <didit/detail/writer.hpp>
 
-namespace didit::detail {
+namespace didit::inline DIDIT_SESSIONS_ABI::detail {
 
 template<text_sink Sink>
 class json_escaper {
@@ -77,4 +78,4 @@ private:
     char control_[6] = {'\\', 'u', '0', '0', '0', '0'};
 };
 
-} // namespace didit::detail
+} // namespace didit::inline DIDIT_SESSIONS_ABI::detail

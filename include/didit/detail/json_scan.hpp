@@ -8,12 +8,13 @@
 #include <string_view>
 #include <type_traits>
 
+#include <didit/config.hpp>
 #include <didit/detail/swar.hpp>
 #include <didit/detail/text.hpp>
 #include <didit/detail/utf8.hpp>
 #include <didit/result.hpp>
 
-namespace didit::detail {
+namespace didit::inline DIDIT_SESSIONS_ABI::detail {
 
 constexpr bool is_json_space(char c) {
     return c == ' ' || c == '\n' || c == '\r' || c == '\t';
@@ -166,4 +167,4 @@ constexpr std::size_t scan_number(std::string_view doc, std::size_t pos, scan_fa
     return pos;
 }
 
-} // namespace didit::detail
+} // namespace didit::inline DIDIT_SESSIONS_ABI::detail

@@ -7,7 +7,9 @@
 #include <cstddef>
 #include <iterator>
 
-namespace didit::detail {
+#include <didit/config.hpp>
+
+namespace didit::inline DIDIT_SESSIONS_ABI::detail {
 
 // Range must give pull_iterator access to current(), advance() and done().
 template<class Range, class Value>
@@ -32,4 +34,4 @@ private:
     Range* range_ = nullptr;
 };
 
-} // namespace didit::detail
+} // namespace didit::inline DIDIT_SESSIONS_ABI::detail

@@ -7,7 +7,9 @@
 #include <cstring>
 #include <string_view>
 
-namespace didit::detail {
+#include <didit/config.hpp>
+
+namespace didit::inline DIDIT_SESSIONS_ABI::detail {
 
 constexpr std::uint64_t repeat_byte(unsigned char b) {
     return 0x0101010101010101ULL * b;
@@ -40,4 +42,4 @@ constexpr unsigned first_marked_byte(std::uint64_t mask) {
     return static_cast<unsigned>(std::countr_zero(mask)) / 8;
 }
 
-} // namespace didit::detail
+} // namespace didit::inline DIDIT_SESSIONS_ABI::detail

@@ -6,7 +6,9 @@
 #include <cstddef>
 #include <string_view>
 
-namespace didit::detail {
+#include <didit/config.hpp>
+
+namespace didit::inline DIDIT_SESSIONS_ABI::detail {
 
 constexpr bool is_digit(char c) {
     return c >= '0' && c <= '9';
@@ -90,4 +92,4 @@ constexpr std::string_view strip(std::string_view s) {
     return strip_with(s, [](std::string_view t) { return leading_space_length(t); });
 }
 
-} // namespace didit::detail
+} // namespace didit::inline DIDIT_SESSIONS_ABI::detail

@@ -5,7 +5,9 @@
 #include <cstddef>
 #include <string_view>
 
-namespace didit::detail {
+#include <didit/config.hpp>
+
+namespace didit::inline DIDIT_SESSIONS_ABI::detail {
 
 struct utf8_step {
     std::size_t length; // bytes consumed: the whole sequence, or its maximal invalid subpart
@@ -40,4 +42,4 @@ constexpr utf8_step next_utf8(std::string_view s) {
     return {length, true};
 }
 
-} // namespace didit::detail
+} // namespace didit::inline DIDIT_SESSIONS_ABI::detail

@@ -7,7 +7,9 @@
 #include <string>
 #include <string_view>
 
-namespace didit::detail {
+#include <didit/config.hpp>
+
+namespace didit::inline DIDIT_SESSIONS_ABI::detail {
 
 template<class S>
 concept text_sink = requires(S& sink, std::string_view text) {
@@ -72,4 +74,4 @@ constexpr void append_decimal(Sink& sink, long long value) {
     sink.append(std::string_view(digits + at, sizeof digits - at));
 }
 
-} // namespace didit::detail
+} // namespace didit::inline DIDIT_SESSIONS_ABI::detail

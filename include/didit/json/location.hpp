@@ -8,11 +8,12 @@
 #include <cstdint>
 #include <string_view>
 
+#include <didit/config.hpp>
 #include <didit/detail/json_scan.hpp>
 #include <didit/detail/writer.hpp>
 #include <didit/result.hpp>
 
-namespace didit::json {
+namespace didit::inline DIDIT_SESSIONS_ABI::json {
 
 namespace detail {
 
@@ -144,4 +145,4 @@ constexpr error locate(std::string_view doc, std::size_t offset, error failure,
     return failure;
 }
 
-} // namespace didit::json
+} // namespace didit::inline DIDIT_SESSIONS_ABI::json

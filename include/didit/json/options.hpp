@@ -5,7 +5,9 @@
 
 #include <cstddef>
 
-namespace didit::json {
+#include <didit/config.hpp>
+
+namespace didit::inline DIDIT_SESSIONS_ABI::json {
 
 struct options {
     static constexpr std::size_t max_supported_depth = std::size_t{1} << 16;
@@ -15,4 +17,4 @@ struct options {
     std::size_t max_depth = 128;
 };
 
-} // namespace didit::json
+} // namespace didit::inline DIDIT_SESSIONS_ABI::json

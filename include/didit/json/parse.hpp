@@ -4,13 +4,14 @@
 
 #include <string_view>
 
+#include <didit/config.hpp>
 #include <didit/detail/borrow.hpp>
 #include <didit/json/options.hpp>
 #include <didit/json/validate.hpp>
 #include <didit/json/value.hpp>
 #include <didit/result.hpp>
 
-namespace didit::json {
+namespace didit::inline DIDIT_SESSIONS_ABI::json {
 
 // The root value of `doc`, once the whole document has been checked. The value borrows `doc`.
 template<options Options = options{}>
@@ -24,4 +25,4 @@ template<options Options = options{}, class Text>
 requires didit::detail::temporary_string<Text> result<value> parse(Text&&)
 = delete;
 
-} // namespace didit::json
+} // namespace didit::inline DIDIT_SESSIONS_ABI::json

@@ -9,11 +9,12 @@
 #include <string>
 #include <string_view>
 
+#include <didit/config.hpp>
 #include <didit/detail/json_scan.hpp>
 #include <didit/detail/writer.hpp>
 #include <didit/result.hpp>
 
-namespace didit::json {
+namespace didit::inline DIDIT_SESSIONS_ABI::json {
 
 namespace detail {
 // Marks the constructors that take text as already validated. Only the reader names it: a view
@@ -166,4 +167,4 @@ private:
     bool escaped_ = false;
 };
 
-} // namespace didit::json
+} // namespace didit::inline DIDIT_SESSIONS_ABI::json

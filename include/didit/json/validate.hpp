@@ -8,12 +8,13 @@
 #include <cstdint>
 #include <string_view>
 
+#include <didit/config.hpp>
 #include <didit/detail/json_scan.hpp>
 #include <didit/json/location.hpp>
 #include <didit/json/options.hpp>
 #include <didit/result.hpp>
 
-namespace didit::json {
+namespace didit::inline DIDIT_SESSIONS_ABI::json {
 
 namespace detail {
 
@@ -139,4 +140,4 @@ constexpr result<void> validate(std::string_view doc,
     }
 }
 
-} // namespace didit::json
+} // namespace didit::inline DIDIT_SESSIONS_ABI::json

@@ -13,13 +13,14 @@
 #include <string_view>
 #include <type_traits>
 
+#include <didit/config.hpp>
 #include <didit/detail/json_scan.hpp>
 #include <didit/detail/swar.hpp>
 #include <didit/json/location.hpp>
 #include <didit/json/string.hpp>
 #include <didit/result.hpp>
 
-namespace didit::json {
+namespace didit::inline DIDIT_SESSIONS_ABI::json {
 
 enum class kind : std::uint8_t { null, boolean, number, string, array, object };
 
@@ -428,4 +429,4 @@ constexpr result<array> value::get_array() const {
     return array(detail::trusted, doc_, pos_);
 }
 
-} // namespace didit::json
+} // namespace didit::inline DIDIT_SESSIONS_ABI::json

@@ -7,7 +7,9 @@
 #include <cstddef>
 #include <string_view>
 
-namespace didit::detail {
+#include <didit/config.hpp>
+
+namespace didit::inline DIDIT_SESSIONS_ABI::detail {
 
 // Calls `item` with each comma-separated item of `text`, empty ones included, until it returns
 // false; returns whether every item was taken.
@@ -34,4 +36,4 @@ constexpr bool splits_document_names(std::size_t separators) {
     return separators > 1;
 }
 
-} // namespace didit::detail
+} // namespace didit::inline DIDIT_SESSIONS_ABI::detail

@@ -15,7 +15,7 @@
 #include <didit/fixed_list.hpp>
 #include <didit/query/parameter.hpp>
 
-namespace didit {
+namespace didit::inline DIDIT_SESSIONS_ABI {
 
 enum class severity : std::uint8_t { error, warning };
 
@@ -179,4 +179,4 @@ private:
     std::size_t dropped_warnings_ = 0;
 };
 
-} // namespace didit
+} // namespace didit::inline DIDIT_SESSIONS_ABI

@@ -9,13 +9,14 @@
 #include <string>
 #include <string_view>
 
+#include <didit/config.hpp>
 #include <didit/detail/writer.hpp>
 #include <didit/query/form.hpp>
 #include <didit/query/query.hpp>
 #include <didit/query/value_text.hpp>
 #include <didit/result.hpp>
 
-namespace didit {
+namespace didit::inline DIDIT_SESSIONS_ABI {
 
 inline constexpr std::string_view default_base_url = "https://verification.didit.me";
 inline constexpr std::string_view sessions_path = "/v3/sessions/";
@@ -92,4 +93,4 @@ inline std::string to_url(const query& q, std::string_view base = default_base_u
     return url;
 }
 
-} // namespace didit
+} // namespace didit::inline DIDIT_SESSIONS_ABI

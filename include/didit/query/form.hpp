@@ -7,12 +7,13 @@
 #include <span>
 #include <string_view>
 
+#include <didit/config.hpp>
 #include <didit/detail/text.hpp>
 #include <didit/detail/writer.hpp>
 #include <didit/query/parameter.hpp>
 #include <didit/result.hpp>
 
-namespace didit {
+namespace didit::inline DIDIT_SESSIONS_ABI {
 
 // A sink adaptor that form-encodes what it is given: A-Z a-z 0-9 _ . - ~ stay, a space
 // becomes '+', every other byte becomes %XX in upper case.
@@ -94,4 +95,4 @@ constexpr result<std::size_t> parse_form(std::string_view encoded, std::span<cha
     return count;
 }
 
-} // namespace didit
+} // namespace didit::inline DIDIT_SESSIONS_ABI

@@ -7,13 +7,14 @@
 #include <string>
 #include <string_view>
 
+#include <didit/config.hpp>
 #include <didit/detail/json_escaper.hpp>
 #include <didit/detail/writer.hpp>
 #include <didit/enums.hpp>
 #include <didit/query/diagnostics.hpp>
 #include <didit/query/parameter.hpp>
 
-namespace didit {
+namespace didit::inline DIDIT_SESSIONS_ABI {
 
 namespace detail {
 
@@ -220,4 +221,4 @@ inline std::string error_body(const diagnostics& findings) {
     return text;
 }
 
-} // namespace didit
+} // namespace didit::inline DIDIT_SESSIONS_ABI

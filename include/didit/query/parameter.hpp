@@ -7,9 +7,10 @@
 #include <cstdint>
 #include <string_view>
 
+#include <didit/config.hpp>
 #include <didit/enums.hpp>
 
-namespace didit {
+namespace didit::inline DIDIT_SESSIONS_ABI {
 
 enum class parameter : std::uint8_t {
     session_kind,
@@ -105,4 +106,4 @@ inline constexpr auto parameters_by_name = [] {
     return order;
 }();
 
-} // namespace didit
+} // namespace didit::inline DIDIT_SESSIONS_ABI

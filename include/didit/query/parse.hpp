@@ -13,6 +13,7 @@
 #include <string_view>
 #include <type_traits>
 
+#include <didit/config.hpp>
 #include <didit/date.hpp>
 #include <didit/detail/text.hpp>
 #include <didit/query/comma_lists.hpp>
@@ -23,7 +24,7 @@
 #include <didit/result.hpp>
 #include <didit/uuid.hpp>
 
-namespace didit {
+namespace didit::inline DIDIT_SESSIONS_ABI {
 
 // A query read from raw parameters and what the server would make of it. When `findings` has
 // errors the server answers 400 and `value` lacks the rejected parameters. `value` borrows from
@@ -248,4 +249,4 @@ constexpr result<parsed_query> parse_query(std::span<const raw_parameter> raw) {
     return out;
 }
 
-} // namespace didit
+} // namespace didit::inline DIDIT_SESSIONS_ABI

@@ -26,7 +26,7 @@
 #include <didit/query/parameter.hpp>
 #include <didit/uuid.hpp>
 
-namespace didit {
+namespace didit::inline DIDIT_SESSIONS_ABI {
 
 template<class T>
 using query_list = fixed_list<T, max_list_items>;
@@ -118,4 +118,4 @@ constexpr decltype(auto) visit_parameter(Query& q, parameter p, F&& f) {
     return f(q.session_kind); // unreachable for valid enumerators
 }
 
-} // namespace didit
+} // namespace didit::inline DIDIT_SESSIONS_ABI

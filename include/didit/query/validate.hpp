@@ -11,6 +11,7 @@
 #include <string_view>
 #include <type_traits>
 
+#include <didit/config.hpp>
 #include <didit/date.hpp>
 #include <didit/detail/text.hpp>
 #include <didit/enums.hpp>
@@ -21,7 +22,7 @@
 #include <didit/query/value_text.hpp>
 #include <didit/uuid.hpp>
 
-namespace didit {
+namespace didit::inline DIDIT_SESSIONS_ABI {
 
 // The server's pagination: default and maximum page size.
 inline constexpr std::int64_t default_limit = 50;
@@ -245,4 +246,4 @@ constexpr diagnostics validate(const query& q) {
     return out;
 }
 
-} // namespace didit
+} // namespace didit::inline DIDIT_SESSIONS_ABI

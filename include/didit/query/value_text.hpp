@@ -9,6 +9,7 @@
 #include <optional>
 #include <string_view>
 
+#include <didit/config.hpp>
 #include <didit/date.hpp>
 #include <didit/detail/writer.hpp>
 #include <didit/enums.hpp>
@@ -17,7 +18,7 @@
 #include <didit/query/query.hpp>
 #include <didit/uuid.hpp>
 
-namespace didit {
+namespace didit::inline DIDIT_SESSIONS_ABI {
 
 namespace detail {
 
@@ -99,4 +100,4 @@ constexpr bool is_set(const query& q, parameter p) {
     return check.seen;
 }
 
-} // namespace didit
+} // namespace didit::inline DIDIT_SESSIONS_ABI

@@ -6,12 +6,13 @@
 #include <cstdint>
 #include <tuple>
 
+#include <didit/config.hpp>
 #include <didit/json/string.hpp>
 #include <didit/json/value.hpp>
 #include <didit/rows/field.hpp>
 #include <didit/rows/schema.hpp>
 
-namespace didit {
+namespace didit::inline DIDIT_SESSIONS_ABI {
 
 struct aml_screened_data {
     field<json::string> nationality;
@@ -137,4 +138,4 @@ inline constexpr auto schema_of<additional_details> =
 
 } // namespace detail
 
-} // namespace didit
+} // namespace didit::inline DIDIT_SESSIONS_ABI

@@ -6,11 +6,12 @@
 
 #include <tuple>
 
+#include <didit/config.hpp>
 #include <didit/json/string.hpp>
 #include <didit/rows/field.hpp>
 #include <didit/rows/schema.hpp>
 
-namespace didit {
+namespace didit::inline DIDIT_SESSIONS_ABI {
 
 struct phone_number {
     json::string number;     // E.164
@@ -42,4 +43,4 @@ inline constexpr bool has_plain_string_form<email_address> = true;
 
 } // namespace detail
 
-} // namespace didit
+} // namespace didit::inline DIDIT_SESSIONS_ABI

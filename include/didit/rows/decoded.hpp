@@ -4,9 +4,10 @@
 // timestamp) or text it does not recognise, kept as the server sent it: a new status or a
 // malformed id never fails a page and never loses data.
 
+#include <didit/config.hpp>
 #include <didit/json/string.hpp>
 
-namespace didit {
+namespace didit::inline DIDIT_SESSIONS_ABI {
 
 template<class T>
 class decoded {
@@ -41,4 +42,4 @@ private:
     bool known_ = false;
 };
 
-} // namespace didit
+} // namespace didit::inline DIDIT_SESSIONS_ABI

@@ -10,6 +10,7 @@
 #include <string_view>
 #include <tuple>
 
+#include <didit/config.hpp>
 #include <didit/detail/borrow.hpp>
 #include <didit/json/options.hpp>
 #include <didit/json/string.hpp>
@@ -18,7 +19,7 @@
 #include <didit/rows/reader.hpp>
 #include <didit/rows/schema.hpp>
 
-namespace didit {
+namespace didit::inline DIDIT_SESSIONS_ABI {
 
 // The messages for one parameter: the strings of a list, or the one string.
 class message_list {
@@ -167,4 +168,4 @@ template<json::options Options = json::options{}, class Text>
 requires detail::temporary_string<Text> result<forbidden_body> parse_forbidden(Text&&)
 = delete;
 
-} // namespace didit
+} // namespace didit::inline DIDIT_SESSIONS_ABI

@@ -9,6 +9,7 @@
 #include <string_view>
 #include <tuple>
 
+#include <didit/config.hpp>
 #include <didit/enums.hpp>
 #include <didit/json/string.hpp>
 #include <didit/json/value.hpp>
@@ -16,7 +17,7 @@
 #include <didit/rows/field.hpp>
 #include <didit/rows/schema.hpp>
 
-namespace didit {
+namespace didit::inline DIDIT_SESSIONS_ABI {
 
 struct feature_check {
     decoded<didit::feature> feature;
@@ -191,4 +192,4 @@ constexpr std::size_t read(row_reader& reader, json::value in, feature_list& out
 
 } // namespace detail
 
-} // namespace didit
+} // namespace didit::inline DIDIT_SESSIONS_ABI

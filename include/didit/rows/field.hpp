@@ -6,7 +6,9 @@
 
 #include <cstdint>
 
-namespace didit {
+#include <didit/config.hpp>
+
+namespace didit::inline DIDIT_SESSIONS_ABI {
 
 enum class presence : std::uint8_t { absent, null, present };
 
@@ -44,4 +46,4 @@ private:
     didit::presence presence_ = presence::absent;
 };
 
-} // namespace didit
+} // namespace didit::inline DIDIT_SESSIONS_ABI

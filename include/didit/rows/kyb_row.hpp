@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <tuple>
 
+#include <didit/config.hpp>
 #include <didit/enums.hpp>
 #include <didit/json/string.hpp>
 #include <didit/rows/decoded.hpp>
@@ -14,7 +15,7 @@
 #include <didit/timestamp.hpp>
 #include <didit/uuid.hpp>
 
-namespace didit {
+namespace didit::inline DIDIT_SESSIONS_ABI {
 
 struct kyb_row {
     decoded<uuid> session_id;
@@ -48,4 +49,4 @@ inline constexpr auto schema_of<kyb_row> =
 
 } // namespace detail
 
-} // namespace didit
+} // namespace didit::inline DIDIT_SESSIONS_ABI

@@ -7,6 +7,7 @@
 #include <string_view>
 #include <tuple>
 
+#include <didit/config.hpp>
 #include <didit/enums.hpp>
 #include <didit/json/string.hpp>
 #include <didit/rows/additional_details.hpp>
@@ -18,7 +19,7 @@
 #include <didit/timestamp.hpp>
 #include <didit/uuid.hpp>
 
-namespace didit {
+namespace didit::inline DIDIT_SESSIONS_ABI {
 
 struct kyc_row {
     decoded<uuid> session_id;
@@ -68,4 +69,4 @@ inline constexpr auto schema_of<kyc_row> =
 
 } // namespace detail
 
-} // namespace didit
+} // namespace didit::inline DIDIT_SESSIONS_ABI

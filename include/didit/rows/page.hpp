@@ -11,6 +11,7 @@
 #include <string_view>
 #include <tuple>
 
+#include <didit/config.hpp>
 #include <didit/detail/borrow.hpp>
 #include <didit/json/options.hpp>
 #include <didit/json/string.hpp>
@@ -21,7 +22,7 @@
 #include <didit/rows/row.hpp>
 #include <didit/rows/schema.hpp>
 
-namespace didit {
+namespace didit::inline DIDIT_SESSIONS_ABI {
 
 // The rows of a page; each step decodes one row. Decoding a row finds where it ends, so that
 // stepping past it after reading it costs nothing more; a row that fails is located from the
@@ -125,4 +126,4 @@ template<json::options Options = json::options{}, class Text>
 requires detail::temporary_string<Text> result<page> parse_page(Text&&)
 = delete;
 
-} // namespace didit
+} // namespace didit::inline DIDIT_SESSIONS_ABI

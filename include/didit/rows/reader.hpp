@@ -9,6 +9,7 @@
 #include <optional>
 #include <string_view>
 
+#include <didit/config.hpp>
 #include <didit/json/options.hpp>
 #include <didit/json/validate.hpp>
 #include <didit/json/value.hpp>
@@ -19,7 +20,7 @@
 #include <didit/timestamp.hpp>
 #include <didit/uuid.hpp>
 
-namespace didit::detail {
+namespace didit::inline DIDIT_SESSIONS_ABI::detail {
 
 // No value ends at offset 0, so 0 can say that a read failed.
 inline constexpr std::size_t read_failed = 0;
@@ -301,4 +302,4 @@ constexpr result<T> read_document(std::string_view body) {
     return out;
 }
 
-} // namespace didit::detail
+} // namespace didit::inline DIDIT_SESSIONS_ABI::detail

@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <string_view>
 
+#include <didit/config.hpp>
 #include <didit/enums.hpp>
 #include <didit/json/value.hpp>
 #include <didit/rows/decoded.hpp>
@@ -14,7 +15,7 @@
 #include <didit/rows/kyc_row.hpp>
 #include <didit/rows/reader.hpp>
 
-namespace didit {
+namespace didit::inline DIDIT_SESSIONS_ABI {
 
 enum class row_kind : std::uint8_t { kyc, kyb, unknown };
 
@@ -81,4 +82,4 @@ constexpr std::size_t read(row_reader& reader, json::value in, row& out) {
 
 } // namespace detail
 
-} // namespace didit
+} // namespace didit::inline DIDIT_SESSIONS_ABI

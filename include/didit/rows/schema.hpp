@@ -10,9 +10,10 @@
 #include <tuple>
 #include <type_traits>
 
+#include <didit/config.hpp>
 #include <didit/rows/reader.hpp>
 
-namespace didit::detail {
+namespace didit::inline DIDIT_SESSIONS_ABI::detail {
 
 template<class Struct, class T>
 struct schema_member {
@@ -168,4 +169,4 @@ constexpr std::size_t read(row_reader& reader, json::value in, Struct& out) {
     return read_schema(reader, in, out);
 }
 
-} // namespace didit::detail
+} // namespace didit::inline DIDIT_SESSIONS_ABI::detail

@@ -11,9 +11,10 @@
 #include <optional>
 #include <string_view>
 
+#include <didit/config.hpp>
 #include <didit/enums.hpp>
 
-namespace didit::detail {
+namespace didit::inline DIDIT_SESSIONS_ABI::detail {
 
 // Whether `text` is `name` as written, or `name` upper-cased with spaces as underscores.
 constexpr bool spells(std::string_view text, std::string_view name) {
@@ -68,4 +69,4 @@ constexpr std::optional<document_type> document_type_from_display_name(std::stri
     return spelled_value<document_type, document_display_names>(text);
 }
 
-} // namespace didit::detail
+} // namespace didit::inline DIDIT_SESSIONS_ABI::detail

@@ -12,6 +12,7 @@
 #include <string_view>
 #include <tuple>
 
+#include <didit/config.hpp>
 #include <didit/detail/json_escaper.hpp>
 #include <didit/detail/writer.hpp>
 #include <didit/json/string.hpp>
@@ -22,7 +23,7 @@
 #include <didit/rows/schema.hpp>
 #include <didit/rows/write_text.hpp>
 
-namespace didit {
+namespace didit::inline DIDIT_SESSIONS_ABI {
 
 namespace detail {
 
@@ -164,4 +165,4 @@ inline std::string to_json(const row& r) {
     return text;
 }
 
-} // namespace didit
+} // namespace didit::inline DIDIT_SESSIONS_ABI

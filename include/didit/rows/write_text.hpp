@@ -6,6 +6,7 @@
 
 #include <string_view>
 
+#include <didit/config.hpp>
 #include <didit/detail/writer.hpp>
 #include <didit/enums.hpp>
 #include <didit/json/string.hpp>
@@ -13,7 +14,7 @@
 #include <didit/timestamp.hpp>
 #include <didit/uuid.hpp>
 
-namespace didit {
+namespace didit::inline DIDIT_SESSIONS_ABI {
 
 template<detail::text_sink Sink>
 constexpr void write_text(Sink& out, json::string s) {
@@ -63,4 +64,4 @@ concept textual = requires(string_writer& out, const T& value) {
 
 } // namespace detail
 
-} // namespace didit
+} // namespace didit::inline DIDIT_SESSIONS_ABI

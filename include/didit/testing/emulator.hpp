@@ -21,6 +21,7 @@
 #include <didit/client/pages.hpp>
 #include <didit/client/transport.hpp>
 #include <didit/client/url.hpp>
+#include <didit/config.hpp>
 #include <didit/query/encode.hpp>
 #include <didit/query/form.hpp>
 #include <didit/query/messages.hpp>
@@ -30,7 +31,7 @@
 #include <didit/testing/generate.hpp>
 #include <didit/testing/sessions.hpp>
 
-namespace didit::testing {
+namespace didit::inline DIDIT_SESSIONS_ABI::testing {
 
 namespace detail {
 
@@ -305,7 +306,8 @@ public:
         if (roll() < f.server_error_percent) {
             ++store_->injected;
             constexpr std::array statuses{500, 502, 503};
-            return buffered_response{statuses[store_->dice() % statuses.size()], {}, ""};
+            return buffered_response{
+                statuses[static_cast<std::size_t>(store_->dice() % statuses.size())], {}, ""};
         }
         return answer(request);
     }
@@ -471,4 +473,4 @@ private:
     std::shared_ptr<store> store_;
 };
 
-} // namespace didit::testing
+} // namespace didit::inline DIDIT_SESSIONS_ABI::testing

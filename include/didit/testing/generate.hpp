@@ -10,12 +10,13 @@
 #include <string>
 #include <vector>
 
+#include <didit/config.hpp>
 #include <didit/enums.hpp>
 #include <didit/testing/sessions.hpp>
 #include <didit/timestamp.hpp>
 #include <didit/uuid.hpp>
 
-namespace didit::testing {
+namespace didit::inline DIDIT_SESSIONS_ABI::testing {
 
 class session_generator {
 public:
@@ -33,7 +34,7 @@ public:
             s.session_url = "https://verify.didit.me/session/" + token();
             s.status = pick(statuses);
             s.created_at = timestamp::from_unix_micros(at).value();
-            s.workflow_id = workflows[random_() % workflows.size()];
+            s.workflow_id = workflows[static_cast<std::size_t>(random_() % workflows.size())];
             s.vendor_data =
                 chance(90) ? std::optional<std::string>("user-" + std::to_string(random_() % 500))
                            : std::nullopt;
@@ -80,7 +81,7 @@ public:
             s.session_number = static_cast<std::int64_t>(i);
             s.status = pick(statuses);
             s.created_at = timestamp::from_unix_micros(at).value();
-            s.workflow_id = workflows[random_() % workflows.size()];
+            s.workflow_id = workflows[static_cast<std::size_t>(random_() % workflows.size())];
             s.workflow_label = "Standard KYB";
             s.vendor_data = "biz-" + std::to_string(random_() % 300);
             if (chance(85)) {
@@ -148,7 +149,7 @@ private:
 
     template<class Array>
     typename Array::value_type pick(const Array& options) {
-        return options[random_() % options.size()];
+        return options[static_cast<std::size_t>(random_() % options.size())];
     }
 
     // Between a minute and four hours between two sessions, to the microsecond: a few thousand
@@ -176,4 +177,4 @@ private:
     std::mt19937_64 random_;
 };
 
-} // namespace didit::testing
+} // namespace didit::inline DIDIT_SESSIONS_ABI::testing

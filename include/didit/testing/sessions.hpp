@@ -10,13 +10,14 @@
 #include <utility>
 #include <vector>
 
+#include <didit/config.hpp>
 #include <didit/detail/json_escaper.hpp>
 #include <didit/detail/writer.hpp>
 #include <didit/enums.hpp>
 #include <didit/timestamp.hpp>
 #include <didit/uuid.hpp>
 
-namespace didit::testing {
+namespace didit::inline DIDIT_SESSIONS_ABI::testing {
 
 struct kyc_session {
     uuid session_id;
@@ -187,4 +188,4 @@ inline void write_row(std::string& out, const kyb_session& s) {
     row.nullable_string("country", s.country);
 }
 
-} // namespace didit::testing
+} // namespace didit::inline DIDIT_SESSIONS_ABI::testing
