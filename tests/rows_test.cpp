@@ -274,6 +274,20 @@ TEST_CASE("keys are matched whole, also where the next member of the schema is e
     CHECK(kyc.status == didit::status::approved);
 }
 
+TEST_CASE("containers before the results, more than validation records, change nothing", "[rows]") {
+    // Validation records where the first few containers inside the root end; `results`, the
+    // sixth here, is then found by scanning it.
+    const auto page = didit::parse_page(R"({"a": {}, "b": [1], "c": {"d": [2]}, "e": [], "f": {},
+        "results": [{"session_kind": "user", "session_id": "x", "session_number": 4,
+        "status": "Approved", "created_at": "t"}, {"session_kind": "team"}],
+        "count": 2, "next": null, "previous": null, "g": [3]})");
+    REQUIRE(page.has_value());
+    const auto rows = rows_of(*page);
+    REQUIRE(rows.size() == 2);
+    CHECK(rows[0].kyc().session_number == 4);
+    CHECK(rows[1].kind() == row_kind::unknown);
+}
+
 TEST_CASE("a page that is not JSON fails with its location", "[rows][errors]") {
     const auto failure = page_failure("{\"count\": 1,\n \"results\": [{\"a\": 01}]}");
     CHECK(failure.code == errc::syntax_error);

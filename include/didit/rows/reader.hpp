@@ -29,17 +29,23 @@ inline constexpr std::size_t read_failed = 0;
 // them, for the first few of them (every response body of the endpoint has at most one).
 class member_container_ends {
 public:
+    constexpr explicit member_container_ends(std::string_view doc)
+        : doc_(doc.data()) {}
+
     constexpr void operator()(std::size_t open, std::size_t end) {
         if (count_ < capacity) extents_[count_++] = {open, end};
     }
-    // Just past the container that opens at `open`, or read_failed when it was not recorded.
-    constexpr std::size_t end_of(std::size_t open) const {
+    // Just past `container`, or read_failed when it was not recorded (or is in another
+    // document).
+    constexpr std::size_t end_of(json::value container) const {
+        if (container.document().data() != doc_) return read_failed;
         for (std::size_t i = 0; i < count_; ++i)
-            if (extents_[i].open == open) return extents_[i].end;
+            if (extents_[i].open == container.offset()) return extents_[i].end;
         return read_failed;
     }
 
 private:
+    const char* doc_;
     static constexpr std::size_t capacity = 4;
     struct extent {
         std::size_t open = 0, end = 0;
@@ -60,7 +66,7 @@ public:
     // Just past the value `in` of a validated document.
     constexpr std::size_t end_of(json::value in) const {
         if (known_ends_ != nullptr)
-            if (const auto end = known_ends_->end_of(in.offset()); end != read_failed) return end;
+            if (const auto end = known_ends_->end_of(in); end != read_failed) return end;
         return json::detail::skip_value(in.document(), in.offset());
     }
 
@@ -293,7 +299,7 @@ constexpr std::size_t missing(row_reader& reader, json::value object, std::strin
 // Validates `body` whole, then reads its root value as a T.
 template<class T, json::options Options>
 constexpr result<T> read_document(std::string_view body) {
-    member_container_ends known_ends;
+    member_container_ends known_ends(body);
     if (auto checked = json::validate<Options>(body, known_ends); !checked) return checked.error();
     const json::value root(json::detail::trusted, body, skip_json_space(body, 0));
     row_reader reader(known_ends);
