@@ -78,6 +78,14 @@ constexpr std::size_t skip_string(std::string_view doc, std::size_t pos) {
     return measure_string(doc, pos).end;
 }
 
+// The first byte of the item after one that ends at `end` in a container of a validated
+// document, or the container's closing bracket.
+constexpr std::size_t next_item(std::string_view doc, std::size_t end) {
+    auto pos = skip_json_space(doc, end);
+    if (pos < doc.size() && doc[pos] == ',') pos = skip_json_space(doc, pos + 1);
+    return pos;
+}
+
 // Bytes that open or close a string, object or array: '"', '{' or '[', '}' or ']' ('[' and
 // ']' differ from '{' and '}' only in the 0x20 bit).
 constexpr std::uint64_t structure_bytes(std::uint64_t word) {
@@ -341,10 +349,7 @@ public:
 
         constexpr Item operator*() const { return Derived::read(doc_, pos_, value_pos()); }
         constexpr iterator& operator++() {
-            auto pos = didit::detail::skip_json_space(doc_, detail::skip_value(doc_, value_pos()));
-            if (pos < doc_.size() && doc_[pos] == ',')
-                pos = didit::detail::skip_json_space(doc_, pos + 1);
-            pos_ = pos;
+            pos_ = detail::next_item(doc_, detail::skip_value(doc_, value_pos()));
             return *this;
         }
         constexpr void operator++(int) { ++*this; }

@@ -8,6 +8,7 @@
 #include <cstdint>
 #include <optional>
 #include <string_view>
+#include <utility>
 
 #include <didit/config.hpp>
 #include <didit/json/options.hpp>
@@ -212,27 +213,41 @@ constexpr std::size_t read(row_reader& reader, json::value in, field<T>& out) {
     return end;
 }
 
-// Calls on_member(key, value) for each member of the object `in`, matching keys on their raw
-// bytes; on_member returns where the value ends, or read_failed to stop on a failure it has
-// recorded. Returns the offset just past the object.
-template<class OnMember>
-constexpr std::size_t read_members(row_reader& reader, json::value in, OnMember on_member) {
+// Walks the members of the object `in`: read_key(doc, pos) reads the key that opens at
+// doc[pos] and returns where it ends and what it names, then on_member(what it names, value)
+// reads the member's value and returns where it ends, or read_failed to stop on a failure it
+// has recorded. Returns the offset just past the object.
+template<class ReadKey, class OnMember>
+constexpr std::size_t walk_members(row_reader& reader, json::value in, ReadKey read_key,
+                                   OnMember on_member) {
     if (in.kind() != json::kind::object)
         return reader.fail(in, errc::wrong_type, json::detail::expected_object);
     const auto doc = in.document();
     auto pos = skip_json_space(doc, in.offset() + 1);
     if (doc[pos] == '}') return pos + 1;
     for (;;) { // validated: a key, ':', a value, then ',' or '}'
-        const auto key_end = json::detail::skip_string(doc, pos);
-        const auto key = json::detail::slice(doc, pos + 1, key_end - 1);
-        const auto value_end =
-            on_member(key, json::value(json::detail::trusted, doc,
-                                       skip_json_space(doc, skip_json_space(doc, key_end) + 1)));
+        const auto [key_end, key] = read_key(doc, pos);
+        const auto colon = skip_json_space(doc, key_end);
+        const auto value_end = on_member(
+            key, json::value(json::detail::trusted, doc, skip_json_space(doc, colon + 1)));
         if (value_end == read_failed) return read_failed;
         pos = skip_json_space(doc, value_end);
         if (doc[pos] == '}') return pos + 1;
         pos = skip_json_space(doc, pos + 1);
     }
+}
+
+// Calls on_member(key, value) for each member of the object `in`, matching keys on their raw
+// bytes, as walk_members does.
+template<class OnMember>
+constexpr std::size_t read_members(row_reader& reader, json::value in, OnMember on_member) {
+    return walk_members(
+        reader, in,
+        [](std::string_view doc, std::size_t pos) {
+            const auto end = json::detail::skip_string(doc, pos);
+            return std::pair(end, json::detail::slice(doc, pos + 1, end - 1));
+        },
+        on_member);
 }
 
 // Calls on_element(value) for each element of the array `in`, as read_members does.
@@ -278,10 +293,8 @@ public:
     }
 
     constexpr void advance() {
-        const auto end = end_ != read_failed ? end_ : json::detail::skip_value(doc_, pos_);
-        auto pos = skip_json_space(doc_, end);
-        if (doc_[pos] == ',') pos = skip_json_space(doc_, pos + 1);
-        pos_ = pos;
+        pos_ = json::detail::next_item(
+            doc_, end_ != read_failed ? end_ : json::detail::skip_value(doc_, pos_));
         end_ = read_failed;
     }
 

@@ -9,6 +9,7 @@
 #include <string_view>
 #include <tuple>
 #include <type_traits>
+#include <utility>
 
 #include <didit/config.hpp>
 #include <didit/rows/reader.hpp>
@@ -115,37 +116,29 @@ template<class Struct>
 constexpr std::size_t read_schema(row_reader& reader, json::value in, Struct& out) {
     constexpr std::size_t count = member_count<Struct>;
     static_assert(count <= 32, "seen-member mask is 32 bits");
-    if (in.kind() != json::kind::object)
-        return reader.fail(in, errc::wrong_type, json::detail::expected_object);
-    const auto doc = in.document();
     std::uint32_t seen = 0;
     // Writers keep one order, usually the schema's, so each key is first tried as the member
     // after the last one read: one comparison, where a search would make several.
     std::size_t expected = 0;
-    auto pos = skip_json_space(doc, in.offset() + 1);
-    while (doc[pos] != '}') { // validated: a key, ':', a value, then ',' or '}'
-        auto key_end =
-            expected < count ? end_of_member_key<Struct>(doc, pos, expected) : read_failed;
-        auto index = expected;
-        if (key_end == read_failed) {
-            key_end = json::detail::skip_string(doc, pos);
-            index = member_index<Struct>(json::detail::slice(doc, pos + 1, key_end - 1));
+    // The end of the key at doc[pos], and the index of the member it names (count for none).
+    const auto read_key = [&](std::string_view doc, std::size_t pos) {
+        if (expected < count) {
+            if (const auto key_end = end_of_member_key<Struct>(doc, pos, expected);
+                key_end != read_failed)
+                return std::pair(key_end, expected);
         }
-        const json::value item(json::detail::trusted, doc,
-                               skip_json_space(doc, skip_json_space(doc, key_end) + 1));
-        std::size_t value_end;
-        if (index < count) {
-            seen |= std::uint32_t{1} << index;
-            value_end = read_member(reader, index, item, out);
-            if (value_end == read_failed) return read_failed;
-            expected = index + 1;
-        } else {
-            value_end = json::detail::skip_value(doc, item.offset());
-        }
-        pos = skip_json_space(doc, value_end);
-        if (doc[pos] == ',') pos = skip_json_space(doc, pos + 1);
-    }
-    std::size_t outcome = pos + 1;
+        const auto key_end = json::detail::skip_string(doc, pos);
+        return std::pair(key_end,
+                         member_index<Struct>(json::detail::slice(doc, pos + 1, key_end - 1)));
+    };
+    const auto end = walk_members(reader, in, read_key, [&](std::size_t index, json::value item) {
+        if (index == count) return json::detail::skip_value(item.document(), item.offset());
+        seen |= std::uint32_t{1} << index;
+        expected = index + 1;
+        return read_member(reader, index, item, out);
+    });
+    if (end == read_failed) return read_failed;
+    std::size_t outcome = end;
     [&]<std::size_t... I>(std::index_sequence<I...>) {
         (void)((std::get<I>(schema_of<Struct>).required && !(seen & (std::uint32_t{1} << I))
                     ? (outcome = missing(reader, in, std::get<I>(schema_of<Struct>).key), true)
