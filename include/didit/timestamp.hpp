@@ -64,8 +64,13 @@ public:
     static constexpr std::int64_t max_unix_micros =
         detail::days_since_epoch(9999, 12, 31) * micros_per_day + micros_per_day - 1;
 
+    // Whether a timestamp holds the instant `micros`.
+    static constexpr bool holds(std::int64_t micros) {
+        return micros >= min_unix_micros && micros <= max_unix_micros;
+    }
+
     static constexpr result<timestamp> from_unix_micros(std::int64_t micros) {
-        if (micros < min_unix_micros || micros > max_unix_micros)
+        if (!holds(micros))
             return error{errc::invalid_value, "the instant is outside years 1 to 9999"};
         timestamp t;
         t.micros_ = micros;
@@ -129,7 +134,7 @@ public:
                                      std::int64_t{offset_minutes} * 60;
         const auto micros = seconds * micros_per_second + fraction;
         // (an offset can take the instant out of years 1 to 9999)
-        if (micros < min_unix_micros || micros > max_unix_micros) return false;
+        if (!holds(micros)) return false;
         out.micros_ = micros;
         return true;
     }

@@ -65,6 +65,11 @@ constexpr result<void> validate(std::string_view doc,
     std::size_t pos = skip_json_space(doc, 0);
     std::size_t member_container_open = 0; // of the innermost container at depth 2
     bool key_first = false;                // whether a key and ':' come before the next value
+    const auto close = [&] {
+        open.pop();
+        ++pos;
+        if (open.depth() == 1) on_member_container(member_container_open, pos);
+    };
     // Each round reads one value at `pos` (with its key, in an object), then what follows it:
     // the brackets that close there, and the comma before the next value.
     for (;;) {
@@ -98,9 +103,7 @@ constexpr result<void> validate(std::string_view doc,
                 key_first = c == '{';
                 continue; // to the first member or element
             }
-            open.pop(); // empty
-            ++pos;
-            if (open.depth() == 1) on_member_container(member_container_open, pos);
+            close(); // empty
         } else if (c == 't' || c == 'f' || c == 'n') {
             const std::string_view literal = c == 't' ? "true" : c == 'f' ? "false" : "null";
             if (doc.substr(pos, literal.size()) != literal)
@@ -129,9 +132,7 @@ constexpr result<void> validate(std::string_view doc,
                 break;
             }
             if (pos < doc.size() && doc[pos] == (object ? '}' : ']')) {
-                open.pop();
-                ++pos;
-                if (open.depth() == 1) on_member_container(member_container_open, pos);
+                close();
                 continue;
             }
             return fail(pos, errc::syntax_error,
