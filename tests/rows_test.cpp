@@ -274,6 +274,29 @@ TEST_CASE("keys are matched whole, also where the next member of the schema is e
     CHECK(kyc.status == didit::status::approved);
 }
 
+TEST_CASE("a field tells absent, null and present apart, and a repeated member replaces it whole",
+          "[rows]") {
+    didit::field<std::int64_t> number;
+    CHECK(number.is_absent());
+    number = didit::field<std::int64_t>::null();
+    CHECK(number.is_null());
+    number.emplace() = 5;
+    CHECK(number.value_or(0) == 5);
+    CHECK(number.emplace() == 0);
+    CHECK(number.has_value());
+
+    const auto page = didit::parse_page(R"({"count": 1, "next": null, "previous": null,
+        "results": [{"session_kind": "user", "session_id": "x", "session_number": 4,
+        "status": "Approved", "created_at": "t",
+        "phone_number": {"number": "+1", "is_verified": true},
+        "phone_number": {"number": "+2"}}]})");
+    REQUIRE(page.has_value());
+    const auto phone = rows_of(*page).at(0).kyc().phone_number;
+    REQUIRE(phone.has_value());
+    CHECK(text(phone->number) == "+2");
+    CHECK(phone->is_verified.is_absent());
+}
+
 TEST_CASE("containers before the results, more than validation records, change nothing", "[rows]") {
     // Validation records where the first few containers inside the root end; `results`, the
     // sixth here, is then found by scanning it.

@@ -9,6 +9,7 @@
 #include <type_traits>
 
 #include <didit/config.hpp>
+#include <didit/detail/hot_inline.hpp>
 #include <didit/detail/swar.hpp>
 #include <didit/detail/text.hpp>
 #include <didit/detail/utf8.hpp>
@@ -26,8 +27,8 @@ constexpr std::size_t skip_json_space_run(std::string_view doc, std::size_t pos)
     return pos;
 }
 
-[[gnu::always_inline]] constexpr std::size_t skip_json_space(std::string_view doc,
-                                                             std::size_t pos) {
+DIDIT_SESSIONS_HOT_INLINE constexpr std::size_t skip_json_space(std::string_view doc,
+                                                                std::size_t pos) {
     // Every JSON space is below '!', and compact documents have none: one inlined test settles
     // most calls.
     if (pos < doc.size() && static_cast<unsigned char>(doc[pos]) > ' ') return pos;
@@ -67,7 +68,7 @@ constexpr std::uint64_t string_stoppers(std::uint64_t word) {
 
 // Scans the string whose opening quote is at doc[pos]: escapes must be valid, surrogate
 // escapes paired, raw bytes UTF-8 and not control characters.
-[[gnu::always_inline]] constexpr string_scan scan_string(std::string_view doc, std::size_t pos) {
+DIDIT_SESSIONS_HOT_INLINE constexpr string_scan scan_string(std::string_view doc, std::size_t pos) {
     string_scan scan;
     ++pos;
     const auto fail = [&](std::size_t at, errc code, std::string_view message) {

@@ -14,6 +14,7 @@
 #include <type_traits>
 
 #include <didit/config.hpp>
+#include <didit/detail/hot_inline.hpp>
 #include <didit/detail/json_scan.hpp>
 #include <didit/detail/swar.hpp>
 #include <didit/json/location.hpp>
@@ -253,7 +254,7 @@ public:
     constexpr std::size_t offset() const { return pos_; }
     constexpr std::string_view document() const { return doc_; }
 
-    [[gnu::always_inline]] constexpr json::kind kind() const {
+    DIDIT_SESSIONS_HOT_INLINE constexpr json::kind kind() const {
         switch (doc_[pos_]) {
         case 'n':
             return json::kind::null;

@@ -34,6 +34,13 @@ public:
     constexpr bool is_null() const { return presence_ == presence::null; }
     constexpr bool is_absent() const { return presence_ == presence::absent; }
 
+    // Makes the field present with a value-initialised T, to be filled in place.
+    constexpr T& emplace() {
+        value_ = T{};
+        presence_ = presence::present;
+        return value_;
+    }
+
     // Precondition: has_value().
     constexpr const T& value() const { return value_; }
     constexpr const T& operator*() const { return value_; }

@@ -200,17 +200,14 @@ constexpr std::size_t read(row_reader& reader, json::value in, decoded<timestamp
     });
 }
 
-// null, or whatever T reads.
+// null, or whatever T reads, read in place (a nested object is large to copy).
 template<class T>
 constexpr std::size_t read(row_reader& reader, json::value in, field<T>& out) {
     if (in.is_null()) {
         out = field<T>::null();
         return in.offset() + 4;
     }
-    T value{};
-    const auto end = read(reader, in, value);
-    if (end != read_failed) out = field<T>(value);
-    return end;
+    return read(reader, in, out.emplace());
 }
 
 // Walks the members of the object `in`: read_key(doc, pos) reads the key that opens at

@@ -3,9 +3,11 @@
 // Each row type lists its JSON members once, as (key, pointer to member) pairs; reading a row,
 // writing it back as JSON and the tests all walk that one list.
 
+#include <array>
 #include <cstddef>
 #include <cstdint>
 #include <cstring>
+#include <span>
 #include <string_view>
 #include <tuple>
 #include <type_traits>
@@ -61,15 +63,25 @@ constexpr bool is_member_key(std::string_view key) {
     return true;
 }
 
-// The index of the member whose key is `key`, or member_count when none is.
+// The keys of Struct's schema, in its order.
+template<class Struct>
+inline constexpr auto keys_of = []<std::size_t... I>(std::index_sequence<I...>) {
+    return std::array{std::get<I>(schema_of<Struct>).key...};
+}
+(std::make_index_sequence<member_count<Struct>>{});
+
+// The index of `key` among `keys`, or keys.size() when it is not there.
+constexpr std::size_t index_of_key(std::string_view key, std::span<const std::string_view> keys) {
+    for (std::size_t i = 0; i < keys.size(); ++i)
+        if (keys[i] == key) return i;
+    return keys.size();
+}
+
+// The index of the member whose key is `key`, or member_count when none is. Only keys out of
+// the schema's order are looked up, so one loop serves every schema.
 template<class Struct>
 constexpr std::size_t member_index(std::string_view key) {
-    return [&]<std::size_t... I>(std::index_sequence<I...>) {
-        std::size_t index = member_count<Struct>;
-        (void)((is_member_key<Struct, I>(key) ? (index = I, true) : false) || ...);
-        return index;
-    }
-    (std::make_index_sequence<member_count<Struct>>{});
+    return index_of_key(key, keys_of<Struct>);
 }
 
 // Just past the key that opens at doc[pos] when it is member I's key, else read_failed. The
