@@ -20,8 +20,8 @@ namespace detail {
 inline void touch(reading& read, std::int64_t n) {
     read.integer(n);
 }
-inline void touch(reading& read, double x) {
-    read.number(x);
+inline void touch(reading& read, didit::json::number x) {
+    read.number(x.to_double().value());
 }
 inline void touch(reading& read, bool b) {
     read.boolean(b);

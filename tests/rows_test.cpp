@@ -145,8 +145,9 @@ TEST_CASE("the reference's OpenAPI KYC example decodes field by field", "[rows]"
     CHECK_FALSE(*details.aml->is_adverse_media_fetched);
     CHECK(details.aml->screened_data.is_absent());
     CHECK(text(*details.liveness->method) == "PASSIVE");
-    CHECK(*details.liveness->score == 0.98);
-    CHECK(*details.face_match->score == 0.95);
+    CHECK(details.liveness->score->raw() == "0.98");
+    CHECK(details.liveness->score->to_double() == 0.98);
+    CHECK(details.face_match->score->to_double() == 0.95);
     CHECK(details.face_match->source_image.is_absent());
     CHECK(details.poa.is_absent());
 
@@ -158,6 +159,24 @@ TEST_CASE("the reference's OpenAPI KYC example decodes field by field", "[rows]"
     CHECK(fresh.phone_number.is_null());
     CHECK(fresh.additional_details.is_null());
     CHECK(fresh.created_at.value() < kyc.created_at.value());
+}
+
+TEST_CASE("scores keep their text and convert on request, beyond a double's range too", "[rows]") {
+    const auto page = didit::parse_page(R"({"count": 1, "next": null, "previous": null,
+        "results": [{"session_kind": "user", "session_id": "x", "session_number": 4,
+        "status": "Approved", "created_at": "t", "additional_details": {
+        "liveness": {"score": 1e999}, "face_match": {"score": -0.5E-2}}}]})");
+    REQUIRE(page.has_value());
+    const auto row = *page->results.begin();
+    REQUIRE(row.has_value());
+    const auto& details = *row->kyc().additional_details;
+    CHECK(details.liveness->score->raw() == "1e999");
+    CHECK_FALSE(details.liveness->score->to_double().has_value());
+    CHECK(details.face_match->score->to_double() == -0.5e-2);
+    const auto written = didit::to_json(*row);
+    CHECK(written.find(R"("liveness":{"score":1e999})") != std::string::npos);
+    CHECK(written.find(R"("face_match":{"score":-0.5E-2})") != std::string::npos);
+    CHECK(json::number().to_double() == 0.0);
 }
 
 TEST_CASE("the shapes of the reference's prose examples decode too", "[rows]") {
@@ -418,7 +437,7 @@ TEST_CASE("every kind of bad row member is an error at its path", "[rows][errors
          "results[0].email_address.is_verified", ""},
         {R"("additional_details": {"aml": {"total_hits": 1.5}})", errc::wrong_type,
          "results[0].additional_details.aml.total_hits", ""},
-        {R"("additional_details": {"liveness": {"score": 1e999}})", errc::out_of_range,
+        {R"("additional_details": {"liveness": {"score": "0.9"}})", errc::wrong_type,
          "results[0].additional_details.liveness.score", ""},
         {R"("additional_details": {"poa": []})", errc::wrong_type,
          "results[0].additional_details.poa", ""},

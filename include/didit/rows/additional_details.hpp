@@ -7,6 +7,7 @@
 #include <tuple>
 
 #include <didit/config.hpp>
+#include <didit/json/number.hpp>
 #include <didit/json/string.hpp>
 #include <didit/json/value.hpp>
 #include <didit/rows/field.hpp>
@@ -42,11 +43,11 @@ struct poa_details {
 
 struct liveness_details {
     field<json::string> method;
-    field<double> score;
+    field<json::number> score;
 };
 
 struct face_match_details {
-    field<double> score;
+    field<json::number> score;
     field<json::string> source_image;
     field<json::string> target_image;
 };

@@ -113,12 +113,11 @@ constexpr std::size_t read(row_reader& reader, json::value in, std::int64_t& out
     return reader.fail(in, errc::out_of_range, json::detail::integer_too_large);
 }
 
-constexpr std::size_t read(row_reader& reader, json::value in, double& out) {
+constexpr std::size_t read(row_reader& reader, json::value in, json::number& out) {
     if (in.kind() != json::kind::number)
         return reader.fail(in, errc::wrong_type, json::detail::expected_number);
     const auto end = json::detail::scalar_end(in.document(), in.offset());
-    if (!json::detail::to_double(json::detail::slice(in.document(), in.offset(), end), out))
-        return reader.fail(in, errc::out_of_range, json::detail::double_too_large);
+    out = json::number(json::detail::trusted, json::detail::slice(in.document(), in.offset(), end));
     return end;
 }
 

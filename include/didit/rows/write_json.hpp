@@ -1,12 +1,11 @@
 #pragma once
 
 // A row written back as one line of compact JSON, with decoded values in one canonical shape:
-// the text of each value as write_text gives it, escaped again minimally; `features` as an
-// array of objects and contacts as objects, whichever shape the server sent. Absent members stay
-// absent, null ones are null, and values the library does not recognise keep their text. A row of
-// an unknown kind is its source object, compacted.
+// the text of each value as write_text gives it, escaped again minimally; numbers as sent;
+// `features` as an array of objects and contacts as objects, whichever shape the server sent.
+// Absent members stay absent, null ones are null, and values the library does not recognise keep
+// their text. A row of an unknown kind is its source object, compacted.
 
-#include <charconv>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -15,6 +14,7 @@
 #include <didit/config.hpp>
 #include <didit/detail/json_escaper.hpp>
 #include <didit/detail/writer.hpp>
+#include <didit/json/number.hpp>
 #include <didit/json/string.hpp>
 #include <didit/json/value.hpp>
 #include <didit/rows/features.hpp>
@@ -47,11 +47,10 @@ void write_json_value(Sink& out, std::int64_t n) {
     append_decimal(out, n);
 }
 
+// As written: a JSON number already, and exactly the value sent.
 template<text_sink Sink>
-void write_json_value(Sink& out, double d) {
-    char digits[32];
-    const auto end = std::to_chars(digits, digits + sizeof digits, d).ptr;
-    out.append(std::string_view(digits, static_cast<std::size_t>(end - digits)));
+void write_json_value(Sink& out, json::number n) {
+    out.append(n.raw());
 }
 
 template<text_sink Sink>
