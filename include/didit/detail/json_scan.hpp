@@ -9,7 +9,7 @@
 #include <type_traits>
 
 #include <didit/config.hpp>
-#include <didit/detail/hot_inline.hpp>
+#include <didit/detail/code_size.hpp>
 #include <didit/detail/swar.hpp>
 #include <didit/detail/text.hpp>
 #include <didit/detail/utf8.hpp>

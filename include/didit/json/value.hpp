@@ -12,7 +12,7 @@
 #include <type_traits>
 
 #include <didit/config.hpp>
-#include <didit/detail/hot_inline.hpp>
+#include <didit/detail/code_size.hpp>
 #include <didit/detail/json_scan.hpp>
 #include <didit/detail/swar.hpp>
 #include <didit/json/location.hpp>
@@ -80,10 +80,17 @@ constexpr std::size_t skip_string(std::string_view doc, std::size_t pos) {
 
 // The first byte of the item after one that ends at `end` in a container of a validated
 // document, or the container's closing bracket.
-constexpr std::size_t next_item(std::string_view doc, std::size_t end) {
+DIDIT_SESSIONS_HOT_INLINE constexpr std::size_t next_item(std::string_view doc, std::size_t end) {
     auto pos = skip_json_space(doc, end);
     if (pos < doc.size() && doc[pos] == ',') pos = skip_json_space(doc, pos + 1);
     return pos;
+}
+
+// The first byte of the value of a member whose key ends at `key_end`, in a validated
+// document.
+DIDIT_SESSIONS_HOT_INLINE constexpr std::size_t member_value_offset(std::string_view doc,
+                                                                    std::size_t key_end) {
+    return skip_json_space(doc, skip_json_space(doc, key_end) + 1);
 }
 
 // Bytes that open or close a string, object or array: '"', '{' or '[', '}' or ']' ('[' and
@@ -344,8 +351,7 @@ public:
     using container::container;
 
     static constexpr std::size_t value_offset(std::string_view doc, std::size_t key_pos) {
-        const auto colon = didit::detail::skip_json_space(doc, detail::skip_string(doc, key_pos));
-        return didit::detail::skip_json_space(doc, colon + 1);
+        return detail::member_value_offset(doc, detail::skip_string(doc, key_pos));
     }
     static constexpr member read(std::string_view doc, std::size_t key_pos, std::size_t value_pos) {
         return {value(detail::trusted, doc, key_pos).get_string().value(),

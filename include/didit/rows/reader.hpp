@@ -219,18 +219,17 @@ constexpr std::size_t walk_members(row_reader& reader, json::value in, ReadKey r
     if (in.kind() != json::kind::object)
         return reader.fail(in, errc::wrong_type, json::detail::expected_object);
     const auto doc = in.document();
+    // Validated: each member is a key, ':' and a value, then ',' or '}'.
     auto pos = skip_json_space(doc, in.offset() + 1);
-    if (doc[pos] == '}') return pos + 1;
-    for (;;) { // validated: a key, ':', a value, then ',' or '}'
+    while (doc[pos] != '}') {
         const auto [key_end, key] = read_key(doc, pos);
-        const auto colon = skip_json_space(doc, key_end);
-        const auto value_end = on_member(
-            key, json::value(json::detail::trusted, doc, skip_json_space(doc, colon + 1)));
+        const auto value_end =
+            on_member(key, json::value(json::detail::trusted, doc,
+                                       json::detail::member_value_offset(doc, key_end)));
         if (value_end == read_failed) return read_failed;
-        pos = skip_json_space(doc, value_end);
-        if (doc[pos] == '}') return pos + 1;
-        pos = skip_json_space(doc, pos + 1);
+        pos = json::detail::next_item(doc, value_end);
     }
+    return pos + 1;
 }
 
 // Calls on_member(key, value) for each member of the object `in`, matching keys on their raw

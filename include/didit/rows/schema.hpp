@@ -14,6 +14,7 @@
 #include <utility>
 
 #include <didit/config.hpp>
+#include <didit/detail/code_size.hpp>
 #include <didit/rows/reader.hpp>
 
 namespace didit::inline DIDIT_SESSIONS_ABI::detail {
@@ -50,19 +51,6 @@ template<class Struct>
 inline constexpr std::size_t member_count =
     std::tuple_size_v<std::remove_cvref_t<decltype(schema_of<Struct>)>>;
 
-// Whether `key` is the key of member I of Struct's schema. Its length is a constant, so that
-// the compiler compares it a word at a time instead of calling memcmp.
-template<class Struct, std::size_t I>
-constexpr bool is_member_key(std::string_view key) {
-    constexpr std::string_view wanted = std::get<I>(schema_of<Struct>).key;
-    if (key.size() != wanted.size()) return false;
-    if (!std::is_constant_evaluated())
-        return std::memcmp(key.data(), wanted.data(), wanted.size()) == 0;
-    for (std::size_t i = 0; i < wanted.size(); ++i)
-        if (key[i] != wanted[i]) return false;
-    return true;
-}
-
 // The keys of Struct's schema, in its order.
 template<class Struct>
 inline constexpr auto keys_of = []<std::size_t... I>(std::index_sequence<I...>) {
@@ -84,27 +72,35 @@ constexpr std::size_t member_index(std::string_view key) {
     return index_of_key(key, keys_of<Struct>);
 }
 
-// Just past the key that opens at doc[pos] when it is member I's key, else read_failed. The
-// document's bytes are compared with the key and its closing quote without measuring the key
-// first: in a valid document, a key's plain bytes followed by a quote are the whole key.
-template<class Struct, std::size_t I>
-constexpr std::size_t end_of_member_key(std::string_view doc, std::size_t pos) {
-    constexpr std::size_t size = std::get<I>(schema_of<Struct>).key.size();
-    if (doc.size() - pos < size + 2 || doc[pos + 1 + size] != '"') return read_failed;
-    return is_member_key<Struct, I>(json::detail::slice(doc, pos + 1, pos + 1 + size))
-               ? pos + 2 + size
-               : read_failed;
+// Just past the key that opens at doc[pos] when it is `key`, else read_failed. The document's
+// bytes are compared with the key and its closing quote without measuring the key first: in a
+// valid document, a key's plain bytes followed by a quote are the whole key.
+DIDIT_SESSIONS_HOT_INLINE constexpr std::size_t end_of_key(std::string_view doc, std::size_t pos,
+                                                           std::string_view key) {
+    if (doc.size() - pos < key.size() + 2 || doc[pos + 1 + key.size()] != '"') return read_failed;
+    const auto end = pos + 2 + key.size();
+    if (!std::is_constant_evaluated())
+        return std::memcmp(doc.data() + pos + 1, key.data(), key.size()) == 0 ? end : read_failed;
+    return json::detail::slice(doc, pos + 1, end - 1) == key ? end : read_failed;
 }
 
-// The same for member `index`, known only at run time.
+// The same for the key of member `index` of Struct's schema.
 template<class Struct>
 constexpr std::size_t end_of_member_key(std::string_view doc, std::size_t pos, std::size_t index) {
-    return [&]<std::size_t... I>(std::index_sequence<I...>) {
-        std::size_t end = read_failed;
-        (void)((index == I ? (end = end_of_member_key<Struct, I>(doc, pos), true) : false) || ...);
-        return end;
+    if constexpr (optimizing_for_size) {
+        return end_of_key(doc, pos, keys_of<Struct>[index]);
+    } else {
+        // One comparison per member, each with a key of constant length.
+        return [&]<std::size_t... I>(std::index_sequence<I...>) {
+            std::size_t end = read_failed;
+            (void)((index == I
+                        ? (end = end_of_key(doc, pos, std::get<I>(schema_of<Struct>).key), true)
+                        : false) ||
+                   ...);
+            return end;
+        }
+        (std::make_index_sequence<member_count<Struct>>{});
     }
-    (std::make_index_sequence<member_count<Struct>>{});
 }
 
 // Reads `item` into member `index` of `out`.
