@@ -8,6 +8,7 @@
 #include <string_view>
 
 #include <didit/config.hpp>
+#include <didit/detail/code_size.hpp>
 
 namespace didit::inline DIDIT_SESSIONS_ABI::detail {
 
@@ -26,9 +27,11 @@ constexpr std::uint64_t bytes_below(std::uint64_t v, unsigned char n) {
     return (v - repeat_byte(n)) & ~v & repeat_byte(0x80);
 }
 
-// Whether words can be loaded byte-for-byte in string order: only little-endian targets use
-// the word paths; others keep the scalar loops.
-inline constexpr bool word_scanning = std::endian::native == std::endian::little;
+// Whether to scan eight bytes at a time: where words load byte-for-byte in string order
+// (little-endian targets), unless the build is for small code. Other builds keep the scalar
+// loops, which give the same results.
+inline constexpr bool word_scanning =
+    std::endian::native == std::endian::little && !optimizing_for_size;
 
 // Eight bytes from `p`, the first in the lowest byte. Precondition: eight bytes readable.
 inline std::uint64_t load_word(const char* p) {

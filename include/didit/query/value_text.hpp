@@ -11,6 +11,7 @@
 
 #include <didit/config.hpp>
 #include <didit/date.hpp>
+#include <didit/detail/code_size.hpp>
 #include <didit/detail/writer.hpp>
 #include <didit/enums.hpp>
 #include <didit/lenient.hpp>
@@ -21,6 +22,26 @@
 namespace didit::inline DIDIT_SESSIONS_ABI {
 
 namespace detail {
+
+// Any sink, behind one virtual call per piece of text.
+class any_sink {
+public:
+    constexpr virtual void append(std::string_view text) = 0;
+
+protected:
+    constexpr ~any_sink() = default;
+};
+
+template<text_sink Sink>
+class any_sink_for final : public any_sink {
+public:
+    constexpr explicit any_sink_for(Sink& out)
+        : out_(out) {}
+    constexpr void append(std::string_view text) override { out_.append(text); }
+
+private:
+    Sink& out_;
+};
 
 // A sink that only notes whether any text reached it.
 struct non_empty_check {
@@ -84,12 +105,24 @@ constexpr void write_item(Sink& out, const query_list<T>& items) {
     }
 }
 
+template<text_sink Sink>
+constexpr void write_parameter(Sink& out, const query& q, parameter p) {
+    visit_parameter(q, p, [&](const auto& member) { write_item(out, member); });
+}
+
 } // namespace detail
 
-// Writes the value of parameter `p` as the server receives it (before form encoding).
+// Writes the value of parameter `p` as the server receives it (before form encoding). A build
+// for small code writes through any_sink, so that the code that writes each parameter exists
+// once in the program, whatever sinks it writes to.
 template<detail::text_sink Sink>
 constexpr void write_value(Sink& out, const query& q, parameter p) {
-    visit_parameter(q, p, [&](const auto& member) { detail::write_item(out, member); });
+    if constexpr (detail::optimizing_for_size) {
+        detail::any_sink_for<Sink> any(out);
+        detail::write_parameter(static_cast<detail::any_sink&>(any), q, p);
+    } else {
+        detail::write_parameter(out, q, p);
+    }
 }
 
 // Whether the query sends parameter `p`: whether its value is written as non-empty text. A list

@@ -65,13 +65,6 @@ constexpr std::size_t index_of_key(std::string_view key, std::span<const std::st
     return keys.size();
 }
 
-// The index of the member whose key is `key`, or member_count when none is. Only keys out of
-// the schema's order are looked up, so one loop serves every schema.
-template<class Struct>
-constexpr std::size_t member_index(std::string_view key) {
-    return index_of_key(key, keys_of<Struct>);
-}
-
 // Just past the key that opens at doc[pos] when it is `key`, else read_failed. The document's
 // bytes are compared with the key and its closing quote without measuring the key first: in a
 // valid document, a key's plain bytes followed by a quote are the whole key.
@@ -84,23 +77,18 @@ DIDIT_SESSIONS_HOT_INLINE constexpr std::size_t end_of_key(std::string_view doc,
     return json::detail::slice(doc, pos + 1, end - 1) == key ? end : read_failed;
 }
 
-// The same for the key of member `index` of Struct's schema.
+// The same for the key of member `index` of Struct's schema: one comparison per member, each
+// with a key of constant length, which the compiler inlines.
 template<class Struct>
 constexpr std::size_t end_of_member_key(std::string_view doc, std::size_t pos, std::size_t index) {
-    if constexpr (optimizing_for_size) {
-        return end_of_key(doc, pos, keys_of<Struct>[index]);
-    } else {
-        // One comparison per member, each with a key of constant length.
-        return [&]<std::size_t... I>(std::index_sequence<I...>) {
-            std::size_t end = read_failed;
-            (void)((index == I
-                        ? (end = end_of_key(doc, pos, std::get<I>(schema_of<Struct>).key), true)
-                        : false) ||
-                   ...);
-            return end;
-        }
-        (std::make_index_sequence<member_count<Struct>>{});
+    return [&]<std::size_t... I>(std::index_sequence<I...>) {
+        std::size_t end = read_failed;
+        (void)((index == I ? (end = end_of_key(doc, pos, std::get<I>(schema_of<Struct>).key), true)
+                           : false) ||
+               ...);
+        return end;
     }
+    (std::make_index_sequence<member_count<Struct>>{});
 }
 
 // Reads `item` into member `index` of `out`.
@@ -118,33 +106,94 @@ constexpr std::size_t read_member(row_reader& reader, std::size_t index, json::v
     (std::make_index_sequence<member_count<Struct>>{});
 }
 
-// Reads the members `schema` lists into `out`; other members are skipped, and a required member
-// that is missing is an error. Returns the offset just past the object.
-template<class Struct>
-constexpr std::size_t read_schema(row_reader& reader, json::value in, Struct& out) {
-    constexpr std::size_t count = member_count<Struct>;
-    static_assert(count <= 32, "seen-member mask is 32 bits");
-    std::uint32_t seen = 0;
+// Walks the object `in` for a schema whose keys are `keys` (an array, or a span where their
+// number is not a constant): end_of_member_key(doc, pos, index) matches the key at doc[pos]
+// with member `index`'s, read_member(index, value) reads a member the schema lists, and other
+// members are skipped. Notes in `seen` which members were read. Returns the offset just past
+// the object.
+template<class Keys, class EndOfMemberKey, class ReadMember>
+constexpr std::size_t walk_schema(row_reader& reader, json::value in, const Keys& keys,
+                                  EndOfMemberKey end_of_member_key, ReadMember read_member,
+                                  std::uint32_t& seen) {
     // Writers keep one order, usually the schema's, so each key is first tried as the member
     // after the last one read: one comparison, where a search would make several.
     std::size_t expected = 0;
-    // The end of the key at doc[pos], and the index of the member it names (count for none).
+    // The end of the key at doc[pos], and the index of the member it names (keys.size() for
+    // none).
     const auto read_key = [&](std::string_view doc, std::size_t pos) {
-        if (expected < count) {
-            if (const auto key_end = end_of_member_key<Struct>(doc, pos, expected);
-                key_end != read_failed)
+        if (expected < keys.size()) {
+            if (const auto key_end = end_of_member_key(doc, pos, expected); key_end != read_failed)
                 return std::pair(key_end, expected);
         }
         const auto key_end = json::detail::skip_string(doc, pos);
         return std::pair(key_end,
-                         member_index<Struct>(json::detail::slice(doc, pos + 1, key_end - 1)));
+                         index_of_key(json::detail::slice(doc, pos + 1, key_end - 1), keys));
     };
-    const auto end = walk_members(reader, in, read_key, [&](std::size_t index, json::value item) {
-        if (index == count) return json::detail::skip_value(item.document(), item.offset());
+    return walk_members(reader, in, read_key, [&](std::size_t index, json::value item) {
+        if (index == keys.size()) return json::detail::skip_value(item.document(), item.offset());
         seen |= std::uint32_t{1} << index;
         expected = index + 1;
-        return read_member(reader, index, item, out);
+        return read_member(index, item);
     });
+}
+
+// A schema's member reads behind one virtual call, so that a build for small code has one copy
+// of the walk for every schema.
+class member_reader {
+public:
+    constexpr virtual std::size_t read(std::size_t index, json::value item) = 0;
+
+protected:
+    constexpr ~member_reader() = default;
+};
+
+template<class Struct>
+class member_reader_for final : public member_reader {
+public:
+    constexpr member_reader_for(row_reader& reader, Struct& out)
+        : reader_(reader)
+        , out_(out) {}
+    constexpr std::size_t read(std::size_t index, json::value item) override {
+        return read_member(reader_, index, item, out_);
+    }
+
+private:
+    row_reader& reader_;
+    Struct& out_;
+};
+
+constexpr std::size_t walk_any_schema(row_reader& reader, json::value in,
+                                      std::span<const std::string_view> keys,
+                                      member_reader& members, std::uint32_t& seen) {
+    return walk_schema(
+        reader, in, keys,
+        [&](std::string_view doc, std::size_t pos, std::size_t index) {
+            return end_of_key(doc, pos, keys[index]);
+        },
+        [&](std::size_t index, json::value item) { return members.read(index, item); }, seen);
+}
+
+// Reads the members `schema` lists into `out`; other members are skipped, and a required member
+// that is missing is an error. Returns the offset just past the object.
+template<class Struct>
+constexpr std::size_t read_schema(row_reader& reader, json::value in, Struct& out) {
+    static_assert(member_count<Struct> <= 32, "seen-member mask is 32 bits");
+    std::uint32_t seen = 0;
+    std::size_t end = read_failed;
+    if constexpr (optimizing_for_size) {
+        member_reader_for<Struct> members(reader, out);
+        end = walk_any_schema(reader, in, keys_of<Struct>, members, seen);
+    } else {
+        end = walk_schema(
+            reader, in, keys_of<Struct>,
+            [](std::string_view doc, std::size_t pos, std::size_t index) {
+                return end_of_member_key<Struct>(doc, pos, index);
+            },
+            [&](std::size_t index, json::value item) {
+                return read_member(reader, index, item, out);
+            },
+            seen);
+    }
     if (end == read_failed) return read_failed;
     std::size_t outcome = end;
     [&]<std::size_t... I>(std::index_sequence<I...>) {
@@ -153,7 +202,7 @@ constexpr std::size_t read_schema(row_reader& reader, json::value in, Struct& ou
                     : false) ||
                ...);
     }
-    (std::make_index_sequence<count>{});
+    (std::make_index_sequence<member_count<Struct>>{});
     return outcome;
 }
 
