@@ -16,6 +16,27 @@ concept text_sink = requires(S& sink, std::string_view text) {
     sink.append(text);
 };
 
+// Any sink, behind one virtual call per piece of text: code written for any_sink exists once
+// in a program, whatever sinks it writes to.
+class any_sink {
+public:
+    constexpr virtual void append(std::string_view text) = 0;
+
+protected:
+    constexpr ~any_sink() = default;
+};
+
+template<text_sink Sink>
+class any_sink_for final : public any_sink {
+public:
+    constexpr explicit any_sink_for(Sink& out)
+        : out_(out) {}
+    constexpr void append(std::string_view text) override { out_.append(text); }
+
+private:
+    Sink& out_;
+};
+
 // Appends `text` to `sink`: runs of bytes for which `plain(byte)` holds as they are, and each
 // other byte as `escape(sink, byte)` writes it. Whole runs keep multi-byte UTF-8 characters in
 // one piece for sinks that read characters, such as a JSON escaper.

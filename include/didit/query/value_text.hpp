@@ -23,26 +23,6 @@ namespace didit::inline DIDIT_SESSIONS_ABI {
 
 namespace detail {
 
-// Any sink, behind one virtual call per piece of text.
-class any_sink {
-public:
-    constexpr virtual void append(std::string_view text) = 0;
-
-protected:
-    constexpr ~any_sink() = default;
-};
-
-template<text_sink Sink>
-class any_sink_for final : public any_sink {
-public:
-    constexpr explicit any_sink_for(Sink& out)
-        : out_(out) {}
-    constexpr void append(std::string_view text) override { out_.append(text); }
-
-private:
-    Sink& out_;
-};
-
 // A sink that only notes whether any text reached it.
 struct non_empty_check {
     bool seen = false;

@@ -162,6 +162,8 @@ private:
     Struct& out_;
 };
 
+// The walk of a build for small code, one copy for every schema: keys are compared with the
+// schema's key table, and members read through `members`.
 constexpr std::size_t walk_any_schema(row_reader& reader, json::value in,
                                       std::span<const std::string_view> keys,
                                       member_reader& members, std::uint32_t& seen) {
