@@ -1,8 +1,9 @@
 #pragma once
 
 // A JSON number in the caller's document, kept as the text it was written as and converted only
-// on request: reading a row converts none of its numbers, and a program that never asks for a
-// double does not link the conversion, which is large on a microcontroller.
+// on request: rows keep their scores this way, so that decoding a row converts none of them and
+// a program that never asks for a double does not link the conversion, which is large on a
+// microcontroller.
 
 #include <charconv>
 #include <cstdint>

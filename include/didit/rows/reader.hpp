@@ -252,14 +252,12 @@ constexpr std::size_t read_elements(row_reader& reader, json::value in, OnElemen
         return reader.fail(in, errc::wrong_type, json::detail::expected_array);
     const auto doc = in.document();
     auto pos = skip_json_space(doc, in.offset() + 1);
-    if (doc[pos] == ']') return pos + 1;
-    for (;;) {
+    while (doc[pos] != ']') {
         const auto value_end = on_element(json::value(json::detail::trusted, doc, pos));
         if (value_end == read_failed) return read_failed;
-        pos = skip_json_space(doc, value_end);
-        if (doc[pos] == ']') return pos + 1;
-        pos = skip_json_space(doc, pos + 1);
+        pos = json::detail::next_item(doc, value_end);
     }
+    return pos + 1;
 }
 
 // A place among the elements of an array of a validated document, for iterators that decode
