@@ -206,6 +206,41 @@ TEST_CASE("strings: raw view, escapes, decoded size, comparison, unescaping", "[
     CHECK(std::string(small.begin(), small.end()) == std::string(small.size(), '#'));
 }
 
+TEST_CASE("scans that read eight bytes at once stop at the first stopping byte, wherever it is",
+          "[json][string]") {
+    // Each stopping byte at every position of the first two words a scan reads, among bytes one
+    // above a stopping byte ('#' after '"', ']' after '\\'), which a borrow between bytes of a
+    // word marks as false stops, and only after the true one.
+    for (const char filler : {'#', ']', 'a'}) {
+        for (std::size_t at = 0; at <= 16; ++at) {
+            INFO("filler " << filler << ", stopping byte at " << at);
+            const std::string before(at, filler), after(9, filler);
+
+            // Validation: a closing quote, an escape, a control character, non-ASCII text.
+            const std::string doc = "[\"" + before + "\", \"" + before + "\\\"" + after + "\", \"" +
+                                    before + "\xC3\xA9" + after + "\"]";
+            const exact_buffer input(doc);
+            std::vector<std::string> decoded;
+            for (const auto item : root(input.view()).get_array().value())
+                decoded.push_back(item.get_string().value().to_string());
+            CHECK(decoded == std::vector<std::string>{before, before + "\"" + after,
+                                                      before + "\xC3\xA9" + after});
+            const auto control = failure_of("[\"" + before + "\x01" + after + "\"]");
+            CHECK(control.code == errc::invalid_string);
+            CHECK(control.offset == 2 + at);
+
+            // Reading: crossing a container stops at its strings and brackets only.
+            const std::string object = "{\"" + before + "\": [\"" + before + "]}\"" +
+                                       std::string(at, ' ') + "]" + std::string(at, ' ') + "}";
+            const std::string container_doc = "[" + object + ", 7]";
+            std::vector<std::string> raw;
+            for (const auto item : root(container_doc).get_array().value())
+                raw.emplace_back(item.raw());
+            CHECK(raw == std::vector<std::string>{object, "7"});
+        }
+    }
+}
+
 TEST_CASE("invalid strings are errors at the offending byte", "[json][string]") {
     struct bad {
         std::string doc;

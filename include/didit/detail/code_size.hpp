@@ -6,7 +6,7 @@
 // code that reads objects or writes query values, with keys of constant length compared inline.
 // A build for small code (-Os, -Oz) keeps one copy of each instead: scalar scans, and one walk
 // of objects and one writer of values, behind a virtual call. Both ways give the same results,
-// so translation units built either way may share a program. (The m32 preset runs every test
+// so translation units built either way may share a program. (The i686 preset runs every test
 // on the small paths.)
 
 #include <didit/config.hpp>

@@ -27,16 +27,27 @@ constexpr std::uint64_t bytes_below(std::uint64_t v, unsigned char n) {
     return (v - repeat_byte(n)) & ~v & repeat_byte(0x80);
 }
 
-// Whether to scan eight bytes at a time: where words load byte-for-byte in string order
-// (little-endian targets), unless the build is for small code. Other builds keep the scalar
-// loops, which give the same results.
+// Whether to scan eight bytes at a time: unless the build is for small code, which keeps the
+// scalar loops (they give the same results), or the target orders the bytes of a word neither
+// little- nor big-endian.
 inline constexpr bool word_scanning =
-    std::endian::native == std::endian::little && !optimizing_for_size;
+    (std::endian::native == std::endian::little || std::endian::native == std::endian::big) &&
+    !optimizing_for_size;
 
-// Eight bytes from `p`, the first in the lowest byte. Precondition: eight bytes readable.
+// `v` with its bytes in reverse order (compilers emit one byte-swap instruction for this).
+constexpr std::uint64_t reverse_bytes(std::uint64_t v) {
+    v = ((v & 0x00FF00FF00FF00FFULL) << 8) | ((v >> 8) & 0x00FF00FF00FF00FFULL);
+    v = ((v & 0x0000FFFF0000FFFFULL) << 16) | ((v >> 16) & 0x0000FFFF0000FFFFULL);
+    return (v << 32) | (v >> 32);
+}
+
+// Eight bytes from `p`, the first in the lowest byte whatever the target's byte order: a
+// borrow in zero_bytes runs from lower bytes to higher ones, so the first byte in string order
+// must be the lowest for the lowest mark to be true. Precondition: eight bytes readable.
 inline std::uint64_t load_word(const char* p) {
     std::uint64_t word;
     std::memcpy(&word, p, sizeof word);
+    if constexpr (std::endian::native == std::endian::big) word = reverse_bytes(word);
     return word;
 }
 
