@@ -17,17 +17,11 @@ if [ "${1-}" = --check ]; then
     shift
 fi
 here=$(cd "$(dirname "$0")" && pwd)
-if [ $# -gt 0 ]; then
-    out=$1
-    mkdir -p "$out"
-else
-    out=$(mktemp -d)
-    trap 'rm -rf "$out"' EXIT
-fi
+# shellcheck source-path=SCRIPTDIR source=cortex_m4_common.sh
+source "$here/cortex_m4_common.sh"
+take_output_dir "$@"
 
-flags=(-std=c++20 -mcpu=cortex-m4 -mthumb -mfloat-abi=hard -mfpu=fpv4-sp-d16 -Os
-       -fno-exceptions -fno-rtti -ffunction-sections -fdata-sections
-       -Wall -Wextra -Wpedantic -Werror -I "$here/../include")
+flags=("${cortex_m4_flags[@]}" -I "$here/../include")
 link=(--specs=nano.specs --specs=nosys.specs "-Wl,--gc-sections")
 
 build() { arm-none-eabi-g++ "${flags[@]}" "$@" "${link[@]}"; }

@@ -8,11 +8,14 @@
 #include <concepts>
 #include <cstdint>
 
-#if __has_include(<thread>) && !defined(DIDIT_SESSIONS_NO_SYSTEM_TIME)
+#include <didit/config.hpp>
+
+// libstdc++ built without threads (for bare-metal newlib, as arm-none-eabi's is) still has
+// <thread>, but waiting there needs system calls that such targets do not provide.
+#if __has_include(<thread>) && !defined(DIDIT_SESSIONS_NO_SYSTEM_TIME) &&                       \
+    !(defined(_GLIBCXX_RELEASE) && !defined(_GLIBCXX_HAS_GTHREADS))
 #include <chrono>
 #include <thread>
-
-#include <didit/config.hpp>
 #define DIDIT_SESSIONS_HAS_SYSTEM_TIME 1
 #endif
 

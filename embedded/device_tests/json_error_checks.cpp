@@ -1,0 +1,134 @@
+// JSON documents with errors, read on the device: each error is reported with its code, its
+// message, its byte offset, its line and column (columns count characters, not bytes) and the
+// JSON path of the value it is in. Also the limits a 32-bit core must get right: 64-bit
+// integers, nesting depth without recursion, and UTF-16 surrogate pairs.
+
+#include <cstdint>
+#include <limits>
+#include <string_view>
+
+#include <didit/json.hpp>
+
+#include "checks.hpp"
+#include "fixed_text.hpp"
+#include "groups.hpp"
+
+namespace device {
+
+// A page with a missing comma on line 5, after two-byte characters on the same line (so its
+// column in characters, 71, is not its column in bytes, 73).
+char page_missing_a_comma[] = R"({
+  "count": 2,
+  "results": [
+    {"session_number": 1, "full_name": "Zoë", "features": []},
+    {"session_number": 2, "full_name": "Łukasz Øster", "features": [] "status": "Approved"}
+  ]
+})";
+
+// A name in Latin-1, not UTF-8: the byte 0xE9 is the 53rd character of the line.
+char name_in_latin1[] = "{\"results\": [{\"session_number\": 3, \"full_name\": \"Ren\xE9\"}]}";
+
+char numbers[] = "[9223372036854775807, -9223372036854775808, 9223372036854775808, 1.5, 1e400]";
+char surrogate_pair[] = R"("\ud83d\ude00 ok")";
+char cut_short[] = R"({"count": 1, "results": [)";
+
+namespace {
+
+// Where an error must be reported, and how.
+struct located_error {
+    didit::errc code;
+    std::string_view message;
+    std::int64_t line;
+    std::int64_t column; // in characters
+    std::int64_t offset; // in bytes
+    std::string_view path;
+};
+
+// `what` names the document's flaw (a literal: checks keep it until printed).
+void expect_error(std::string_view what, std::string_view document, const located_error& expected) {
+    const auto root = didit::json::parse(document);
+    expect(what, !root);
+    if (root) return;
+    const didit::error& e = root.error();
+    expect_equal("its code", e.code, expected.code);
+    expect_equal("its message", e.message, expected.message);
+    expect_equal("its line", e.line, expected.line);
+    expect_equal("its column, in characters", e.column, expected.column);
+    expect_equal("its byte offset", static_cast<std::int64_t>(e.offset), expected.offset);
+    expect_equal("its path", e.path.view(), expected.path);
+}
+
+void located_errors() {
+    expect_error(
+        "a missing comma is an error", text_of(page_missing_a_comma),
+        {didit::errc::syntax_error, "expected ',' or '}'", 5, 71, 167, "results[1].features"});
+    expect_error("a Latin-1 byte in a string is an error", text_of(name_in_latin1),
+                 {didit::errc::invalid_string, "invalid UTF-8 in string", 1, 53, 52,
+                  "results[0].full_name"});
+}
+
+void too_deep() {
+    // 200 arrays in one another, past the default limit of 128: an error, not a deep recursion.
+    static char nested[400];
+    for (std::size_t i = 0; i < 200; ++i) {
+        nested[i] = '[';
+        nested[399 - i] = ']';
+    }
+    const auto root = didit::json::parse(std::string_view(nested, sizeof nested));
+    expect_equal("200 nested arrays", root.code(), didit::errc::depth_exceeded);
+    expect_equal("at the 129th bracket", static_cast<std::int64_t>(root.error().offset), 128);
+    expect_equal("its column", root.error().column, 129);
+}
+
+void integers_of_64_bits() {
+    const auto root = didit::json::parse(text_of(numbers));
+    expect("the numbers parse", root.has_value());
+    if (!root) return;
+    const auto list = root->get_array();
+    expect("they are an array", list.has_value());
+    if (!list) return;
+    auto at = list->begin();
+    const auto largest = (*at).get_int64();
+    expect_equal("the largest int64", largest ? *largest : 0,
+                 std::numeric_limits<std::int64_t>::max());
+    ++at;
+    const auto smallest = (*at).get_int64();
+    expect_equal("the smallest int64", smallest ? *smallest : 0,
+                 std::numeric_limits<std::int64_t>::min());
+    ++at;
+    expect_equal("one past the largest", (*at).get_int64().code(), didit::errc::out_of_range);
+    ++at;
+    expect_equal("1.5 is not an integer", (*at).get_int64().code(), didit::errc::wrong_type);
+    ++at;
+    expect_equal("1e400 is beyond a double", (*at).get_double().code(), didit::errc::out_of_range);
+}
+
+void surrogates() {
+    const auto root = didit::json::parse(text_of(surrogate_pair));
+    const auto text = root ? root->get_string() : didit::result<didit::json::string>(root.error());
+    expect("a string with a surrogate pair", text.has_value());
+    if (!text) return;
+    char decoded[16];
+    const auto size = text->unescape_to(decoded);
+    expect_equal("the pair decoded to one 4-byte UTF-8 character",
+                 size ? std::string_view(decoded, *size) : "", "\xF0\x9F\x98\x80 ok");
+}
+
+void truncated() {
+    const auto root = didit::json::parse(text_of(cut_short));
+    expect_equal("a document cut short", root.code(), didit::errc::syntax_error);
+    expect_equal("where it ends", static_cast<std::int64_t>(root.error().offset), 25);
+    expect_equal("the column after its last character", root.error().column, 26);
+}
+
+} // namespace
+
+void json_error_checks() {
+    located_errors();
+    too_deep();
+    integers_of_64_bits();
+    surrogates();
+    truncated();
+}
+
+} // namespace device
