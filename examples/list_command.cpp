@@ -53,10 +53,11 @@ struct list_options {
     bool quiet = false;
 };
 
-// "message: subject", as an error says what went wrong.
+// "message: subject (at path)", as an error says what went wrong and where.
 std::string describe(const didit::error& e) {
     std::string text(e.message);
     if (!e.subject.empty()) text += ": " + std::string(e.subject);
+    if (!e.path.empty()) text += " (at " + std::string(e.path.view()) + ")";
     return text;
 }
 
@@ -241,6 +242,7 @@ int list_rows(Transport& transport, const list_options& options, const didit::qu
     row_printer printer(out, options.format);
     progress_line progress(!options.quiet && isatty(STDERR_FILENO));
     std::uint64_t written = 0;
+    std::uint64_t of_unknown_kind = 0;
     std::optional<didit::error> failure;
     int write_error = 0;
     // Where the last whole row ends in an --output file, to cut off one written in part.
@@ -253,6 +255,7 @@ int list_rows(Transport& transport, const list_options& options, const didit::qu
                 return;
             }
             printer.print(*row);
+            if (row->kind() == didit::row_kind::unknown) ++of_unknown_kind;
             if (std::fflush(out) != 0) {
                 write_error = errno;
                 return;
@@ -267,6 +270,13 @@ int list_rows(Transport& transport, const list_options& options, const didit::qu
     else
         take(didit::rows(kind == didit::session_kind::user ? kyc_client : kyb_client, q));
     progress.clear();
+    if (of_unknown_kind != 0)
+        std::fprintf(stderr,
+                     "didit-sessions: %s of a session_kind this program does not know: %s\n",
+                     counted(of_unknown_kind, "row").c_str(),
+                     options.format == row_format::ndjson
+                         ? "written whole"
+                         : "only their kind is shown (--format ndjson writes them whole)");
 
     const auto say_file_holds_whole_rows = [&] {
         std::fprintf(stderr, "  %s holds the %s written before, complete\n", options.output,

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include <didit/client/buffered_response.hpp>
 #include <didit/client/client.hpp>
 #include <didit/client/row_traversal.hpp>
 #include <didit/rows.hpp>
@@ -30,7 +31,11 @@ struct no_wait {
 using test_client = didit::client<emulator, no_wait>;
 
 std::int64_t number_of(const didit::row& r) {
-    return r.kind() == didit::row_kind::kyc ? r.kyc().session_number : r.kyb().session_number;
+    if (r.kind() == didit::row_kind::kyc) return r.kyc().session_number;
+    if (r.kind() == didit::row_kind::kyb) return r.kyb().session_number;
+    const auto object = r.source().get_object();
+    const auto number = object->find("session_number");
+    return number->get_int64().value();
 }
 
 std::vector<std::int64_t> traverse(test_client& client, const didit::query& q) {
@@ -183,5 +188,137 @@ TEST_CASE("a failed request ends the traversal with its error", "[traversal]") {
         CHECK(outcomes == std::vector<didit::errc>{didit::errc::ok, didit::errc::ok,
                                                    didit::errc::ok, didit::errc::ok,
                                                    didit::errc::transport_failure});
+    }
+}
+
+namespace {
+
+// Serves a fixed listing at any limit and offset: the rows are JSON objects as text, sent as
+// they are, whatever they hold.
+struct fixed_listing {
+    std::vector<std::string> rows;
+
+    // The value of an integer parameter of `url`'s query, or `otherwise`.
+    static std::size_t parameter(std::string_view url, std::string_view name,
+                                 std::size_t otherwise) {
+        for (const char separator : {'?', '&'}) {
+            const auto at = url.find(std::string(1, separator) + std::string(name) + "=");
+            if (at != std::string_view::npos)
+                return std::stoul(std::string(url.substr(at + name.size() + 2)));
+        }
+        return otherwise;
+    }
+
+    didit::result<didit::buffered_response> operator()(const didit::http_request& request) const {
+        const auto offset = std::min(parameter(request.url, "offset", 0), rows.size());
+        const auto end = std::min(offset + parameter(request.url, "limit", 50), rows.size());
+        std::string body = R"({"count": )" + std::to_string(rows.size()) +
+                           R"(, "next": null, "previous": null, "results": [)";
+        for (auto i = offset; i < end; ++i)
+            body += (i > offset ? ", " : "") + rows[i];
+        return didit::buffered_response{200, {}, body + "]}"};
+    }
+};
+
+std::string user_row(std::int64_t number) {
+    return R"({"session_id": "5b3720ed-d429-42ef-b67f-37ea805f48ee", "session_kind": "user", )"
+           R"("session_number": )" +
+           std::to_string(number) +
+           R"(, "status": "Approved", "created_at": "2026-06-09T12:00:00Z"})";
+}
+
+// A row's number and kind as the traversal yielded it, or its error.
+struct outcome {
+    outcome(std::int64_t n, didit::row_kind k = didit::row_kind::kyc)
+        : number(n)
+        , kind(k) {}
+    outcome(didit::errc c, std::string_view at)
+        : code(c)
+        , path(at) {}
+
+    std::int64_t number = 0;
+    didit::row_kind kind = didit::row_kind::kyc;
+    didit::errc code = didit::errc::ok;
+    std::string path;
+    friend bool operator==(const outcome&, const outcome&) = default;
+};
+
+std::ostream& operator<<(std::ostream& out, const outcome& o) {
+    if (o.code != didit::errc::ok)
+        return out << "error " << static_cast<int>(o.code) << " at " << o.path;
+    return out << o.number << (o.kind == didit::row_kind::unknown ? " (unknown kind)" : "");
+}
+
+std::vector<outcome> traverse(const std::vector<std::string>& rows, std::int64_t limit) {
+    didit::client<fixed_listing, no_wait> client(fixed_listing{rows},
+                                                 didit::client_config::make(key).value());
+    std::vector<outcome> outcomes;
+    for (const auto& row : didit::rows(client, {.limit = limit})) {
+        if (row)
+            outcomes.push_back({number_of(*row), row->kind()});
+        else
+            outcomes.push_back({row.code(), row.error().path.view()});
+    }
+    return outcomes;
+}
+
+} // namespace
+
+TEST_CASE("a row of an unknown kind is yielded in its place, not taken for a row seen already",
+          "[traversal]") {
+    using didit::row_kind;
+    std::vector<std::string> rows;
+    for (std::int64_t n = 9; n >= 1; --n)
+        rows.push_back(user_row(n));
+    rows[2] = R"({"session_kind": "robot", "session_number": 7})";
+    rows[4] = R"({"session_number": 5, "status": "Approved"})";
+    rows[6] = R"({"session_kind": null, "session_number": 3})";
+    const std::vector<outcome> expected{
+        {9, row_kind::kyc},     {8, row_kind::kyc},     {7, row_kind::unknown},
+        {6, row_kind::kyc},     {5, row_kind::unknown}, {4, row_kind::kyc},
+        {3, row_kind::unknown}, {2, row_kind::kyc},     {1, row_kind::kyc}};
+    for (const std::int64_t limit : {2, 3, 4, 9, 100}) {
+        INFO("limit " << limit);
+        CHECK(traverse(rows, limit) == expected);
+    }
+}
+
+TEST_CASE("a row the traversal cannot place ends it with an error that names the row",
+          "[traversal]") {
+    using didit::errc;
+    using didit::row_kind;
+    const auto error_at = [](std::string_view path) {
+        return outcome(errc::unplaceable_row, path);
+    };
+    SECTION("a row without a session_number") {
+        for (const auto& unplaceable :
+             {std::string(R"({"session_kind": "robot"})"),
+              std::string(R"({"session_number": "4"})"), std::string(R"({"session_number": 4.5})"),
+              std::string(R"({"session_number": null})")}) {
+            INFO(unplaceable);
+            const std::vector<std::string> rows{user_row(6), user_row(5), unplaceable, user_row(3)};
+            CHECK(traverse(rows, 10) == std::vector<outcome>{{6}, {5}, error_at("results[2]")});
+            CHECK(traverse(rows, 2) == std::vector<outcome>{{6}, {5}, error_at("results[1]")});
+        }
+    }
+    SECTION("a number repeated") {
+        const std::vector<std::string> rows{user_row(6), user_row(5), user_row(5), user_row(4)};
+        CHECK(traverse(rows, 10) == std::vector<outcome>{{6}, {5}, error_at("results[2]")});
+        CHECK(traverse(rows, 2) == std::vector<outcome>{{6}, {5}, error_at("results[1]")});
+    }
+    SECTION("rows out of order") {
+        const std::vector<std::string> rows{user_row(1), user_row(2), user_row(3)};
+        CHECK(traverse(rows, 10) == std::vector<outcome>{{1}, error_at("results[1]")});
+    }
+}
+
+TEST_CASE("rows numbered zero or below are listed like any other", "[traversal]") {
+    std::vector<std::string> rows;
+    for (std::int64_t n = 3; n >= -4; --n)
+        rows.push_back(user_row(n));
+    for (const std::int64_t limit : {2, 3, 100}) {
+        INFO("limit " << limit);
+        CHECK(traverse(rows, limit) ==
+              std::vector<outcome>{{3}, {2}, {1}, {0}, {-1}, {-2}, {-3}, {-4}});
     }
 }

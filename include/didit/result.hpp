@@ -38,6 +38,7 @@ enum class errc : std::uint8_t {
     unexpected_status,  // any other status
     deadline_exceeded,  // retries would go past the deadline
     pagination_loop,    // a next link that goes back, or a page that makes no progress
+    unplaceable_row,    // a row without a session_number, or out of descending order
 };
 
 // A JSON path such as results[3].features[1].status; the root value's path is empty.

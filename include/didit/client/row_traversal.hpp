@@ -12,6 +12,12 @@
 // yielded once, in order; sessions created meanwhile are not yielded (they are newer than
 // where the traversal started).
 //
+// Rows are placed by their session_number, whatever their kind: a row of a kind this library
+// does not know is yielded as an unknown row, in its place. A row that cannot be placed (no
+// session_number, or not below the row before it on its page: rows out of order or numbered
+// twice) ends the traversal with an error that names it, rather than being dropped or making
+// the rows after it look seen already.
+//
 // One kind per traversal (`user` or `business`); a row's views are valid until the traversal
 // moves past the page it came from.
 
@@ -20,10 +26,13 @@
 #include <iterator>
 #include <limits>
 #include <optional>
+#include <string_view>
 
 #include <didit/client/client.hpp>
 #include <didit/config.hpp>
 #include <didit/detail/pull_iterator.hpp>
+#include <didit/json/location.hpp>
+#include <didit/json/value.hpp>
 #include <didit/query/query.hpp>
 #include <didit/query/validate.hpp>
 #include <didit/result.hpp>
@@ -65,6 +74,12 @@ private:
     constexpr const result<row>& current() const { return current_; }
     constexpr bool done() const { return done_; }
 
+    static constexpr std::string_view no_number =
+        "a row without an integer session_number cannot be placed in the listing";
+    static constexpr std::string_view out_of_order =
+        "a row is not numbered below the row before it: the listing is not in descending "
+        "session_number order";
+
     // Requests in a row that yield nothing before the traversal gives up: sessions are being
     // created faster than pages of this size can catch up with.
     static constexpr int max_requests_without_yield = 64;
@@ -97,8 +112,24 @@ private:
         return fetch(page_offset_ > page_size_ ? page_offset_ - page_size_ : 0);
     }
 
-    static constexpr std::int64_t number_of(const row& r) {
-        return r.kind() == row_kind::kyc ? r.kyc().session_number : r.kyb().session_number;
+    // The session_number of a row of any kind, if it has one.
+    static constexpr std::optional<std::int64_t> number_of(const row& r) {
+        if (r.kind() == row_kind::kyc) return r.kyc().session_number;
+        if (r.kind() == row_kind::kyb) return r.kyb().session_number;
+        const auto number =
+            json::object(json::detail::trusted, r.source().document(), r.source().offset())
+                .find_if_present("session_number");
+        if (!number || number->kind() != json::kind::number) return std::nullopt;
+        const auto integer = number->get_int64();
+        return integer ? std::optional(*integer) : std::nullopt;
+    }
+
+    // Ends the traversal at a row it cannot place, located in its page.
+    constexpr void unplaceable(const row& r, std::string_view why) {
+        const auto where = r.source();
+        current_ = json::locate(where.document(), where.offset(),
+                                        error{errc::unplaceable_row, why});
+        failed_ = true;
     }
 
     // Finds the next row to yield, fetching pages as needed.
@@ -141,8 +172,18 @@ private:
                 current_ = decoded.error();
                 return;
             }
-            const auto number = number_of(decoded.value());
+            const auto placed = number_of(decoded.value());
+            if (!placed) {
+                unplaceable(decoded.value(), no_number);
+                return;
+            }
+            const auto number = *placed;
             const bool first_on_page = rows_on_page_ == 1;
+            if (!first_on_page && number >= previous_on_page_) {
+                unplaceable(decoded.value(), out_of_order);
+                return;
+            }
+            previous_on_page_ = number;
             if (first_on_page && anchor_ && number < *anchor_ && page_offset_ > 0) {
                 // Rows at or above the anchor were deleted, so rows may have slid up past this
                 // page's start: step back until a page starts at or above the anchor.
@@ -166,6 +207,7 @@ private:
     row_range::iterator rows_{};
     std::int64_t page_offset_ = 0;
     std::int64_t rows_on_page_ = 0;
+    std::int64_t previous_on_page_ = 0;  // the number of the page's row before the current one
     std::optional<std::int64_t> anchor_; // the number of the last row yielded
     bool yielded_on_page_ = false;
     int pages_without_yield_ = 0;
