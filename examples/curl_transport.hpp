@@ -2,7 +2,8 @@
 
 // A transport on libcurl's easy interface, for HTTP and HTTPS (certificates verified). One
 // handle is reused, so connections stay alive between pages. libcurl follows no redirect
-// unless told to: the client decides.
+// unless told to: the client decides. Each response is held to the request's limits while it
+// arrives: its headers' and body's sizes, and its time.
 
 #include <curl/curl.h>
 #include <memory>
@@ -24,7 +25,7 @@ public:
     didit::result<didit::buffered_response> operator()(const didit::http_request& request) {
         if (!handle_) return didit::error{didit::errc::transport_failure, "libcurl did not start"};
         CURL* curl = handle_.get();
-        didit::buffered_response response;
+        receiving into{request.limits};
         const std::unique_ptr<curl_slist, decltype(&curl_slist_free_all)> headers(
             header_list(request), curl_slist_free_all);
         const std::string url(request.url);
@@ -36,10 +37,18 @@ public:
         // A read timeout, as libcurl spells it: less than a byte a second for that long.
         curl_easy_setopt(curl, CURLOPT_LOW_SPEED_LIMIT, 1L);
         curl_easy_setopt(curl, CURLOPT_LOW_SPEED_TIME, static_cast<long>(timeouts_.read.count()));
+        // The whole response, however slowly it arrives (0: no limit).
+        curl_easy_setopt(curl, CURLOPT_TIMEOUT_MS, static_cast<long>(request.limits.timeout_ms));
+        // Refused before the body when Content-Length says it is too large; the write callback
+        // stops a body that says nothing in advance.
+        curl_easy_setopt(curl, CURLOPT_MAXFILESIZE_LARGE,
+                         static_cast<curl_off_t>(request.limits.max_body_bytes));
+        // No compressed body is asked for, and none is inflated if one comes anyway.
+        curl_easy_setopt(curl, CURLOPT_HTTP_CONTENT_DECODING, 0L);
         curl_easy_setopt(curl, CURLOPT_WRITEFUNCTION, &append_body);
-        curl_easy_setopt(curl, CURLOPT_WRITEDATA, &response);
+        curl_easy_setopt(curl, CURLOPT_WRITEDATA, &into);
         curl_easy_setopt(curl, CURLOPT_HEADERFUNCTION, &append_header);
-        curl_easy_setopt(curl, CURLOPT_HEADERDATA, &response);
+        curl_easy_setopt(curl, CURLOPT_HEADERDATA, &into);
 
         const CURLcode sent = curl_easy_perform(curl);
         // The handle outlives this call: it must not keep pointers to its header list and
@@ -47,12 +56,16 @@ public:
         curl_easy_setopt(curl, CURLOPT_HTTPHEADER, nullptr);
         curl_easy_setopt(curl, CURLOPT_WRITEDATA, nullptr);
         curl_easy_setopt(curl, CURLOPT_HEADERDATA, nullptr);
+        if (into.too_large != nullptr || sent == CURLE_FILESIZE_EXCEEDED)
+            return didit::error{didit::errc::response_too_large,
+                                into.too_large ? into.too_large
+                                               : "the response's body is larger than the limit"};
         if (sent != CURLE_OK)
             return didit::error{didit::errc::transport_failure, curl_easy_strerror(sent)};
         long status = 0;
         curl_easy_getinfo(curl, CURLINFO_RESPONSE_CODE, &status);
-        response.code = static_cast<int>(status);
-        return response;
+        into.response.code = static_cast<int>(status);
+        return std::move(into.response);
     }
 
 private:
@@ -65,15 +78,35 @@ private:
         return list;
     }
 
-    static std::size_t append_body(char* data, std::size_t, std::size_t size, void* response) {
-        static_cast<didit::buffered_response*>(response)->text.append(data, size);
+    // A response as it arrives, and which limit it passed, if any. (Returning less than it was
+    // given from a callback makes libcurl stop the transfer.)
+    struct receiving {
+        didit::response_limits limits;
+        didit::buffered_response response{};
+        std::size_t header_bytes = 0;
+        const char* too_large = nullptr;
+    };
+
+    static std::size_t append_body(char* data, std::size_t, std::size_t size, void* state) {
+        auto& into = *static_cast<receiving*>(state);
+        if (size > into.limits.max_body_bytes - into.response.text.size()) {
+            into.too_large = "the response's body is larger than the limit";
+            return 0;
+        }
+        into.response.text.append(data, size);
         return size;
     }
 
     // Called once per header line, the status line and the blank line included. A new status
     // line (after a 100 Continue, say) starts a new set of headers.
-    static std::size_t append_header(char* data, std::size_t, std::size_t size, void* response) {
-        auto& headers = static_cast<didit::buffered_response*>(response)->headers;
+    static std::size_t append_header(char* data, std::size_t, std::size_t size, void* state) {
+        auto& into = *static_cast<receiving*>(state);
+        into.header_bytes += size;
+        if (into.header_bytes > into.limits.max_header_bytes) {
+            into.too_large = "the response's headers are larger than the limit";
+            return 0;
+        }
+        auto& headers = into.response.headers;
         const std::string_view line(data, size);
         if (line.starts_with("HTTP/")) headers.clear();
         const auto colon = line.find(':');

@@ -9,6 +9,7 @@
 //
 // Exit statuses are in commands.hpp.
 
+#include <csignal>
 #include <cstdio>
 #include <span>
 #include <string>
@@ -31,8 +32,8 @@ constexpr std::string_view usage_text =
     "      List a few thousand sessions of an in-memory emulator through the real client:\n"
     "      no key, no network. Prints a table of the first rows and a summary.\n"
     "  list [name=value ...] [--format table|csv|ndjson] [--max-rows N] [--output FILE]\n"
-    "       [--base-url URL] [--transport httplib|curl] [--connect-timeout S]\n"
-    "       [--read-timeout S] [--quiet]\n"
+    "       [--base-url URL] [--connect-timeout S] [--read-timeout S] [--page-timeout S]\n"
+    "       [--quiet]\n"
     "      Print every row of a listing, each once, across all pages. The API key comes from\n"
     "      DIDIT_API_KEY. Query warnings are printed before the first request; a query the\n"
     "      server would reject stops there with status 2. Progress goes to stderr when it is\n"
@@ -93,6 +94,9 @@ int main(int argc, char** argv) {
         std::fputs(std::string(usage_text).c_str(), stderr);
         return exit_usage;
     }
+    // A file size limit (ulimit -f) makes a write fail, reported as any other failed write,
+    // rather than killing the program with half a row written.
+    std::signal(SIGXFSZ, SIG_IGN);
     const std::string_view command = args[0];
     const auto rest = args.subspan(1);
     if (command == "url") return url_command(rest);

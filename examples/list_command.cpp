@@ -25,9 +25,6 @@
 #include "query_arguments.hpp"
 #include "row_printer.hpp"
 
-#if defined(DIDIT_CLI_WITH_HTTPLIB)
-#include "httplib_transport.hpp"
-#endif
 #if defined(DIDIT_CLI_WITH_CURL)
 #include "curl_transport.hpp"
 #endif
@@ -36,20 +33,14 @@ namespace didit_cli {
 
 namespace {
 
-#if defined(DIDIT_CLI_WITH_HTTPLIB) || !defined(DIDIT_CLI_WITH_CURL)
-constexpr std::string_view default_transport = "httplib";
-#else
-constexpr std::string_view default_transport = "curl";
-#endif
-
 struct list_options {
     query_arguments parameters;
     row_format format = row_format::table;
     std::optional<std::uint64_t> max_rows;
     std::string_view base_url = didit::default_base_url;
     const char* output = nullptr;
-    std::string_view transport = default_transport;
     http_timeouts timeouts;
+    std::chrono::seconds page_timeout{120}; // for a page and its retries together
     bool quiet = false;
 };
 
@@ -63,8 +54,8 @@ std::string describe(const didit::error& e) {
 
 // The options that take a value, the word after them.
 constexpr std::string_view options_with_values[] = {
-    "--format",    "--max-rows",        "--output",      "--base-url",
-    "--transport", "--connect-timeout", "--read-timeout"};
+    "--format",          "--max-rows",     "--output",      "--base-url",
+    "--connect-timeout", "--read-timeout", "--page-timeout"};
 
 int read_options(std::span<char*> args, list_options& options) {
     for (std::size_t i = 0; i < args.size(); ++i) {
@@ -96,17 +87,15 @@ int read_options(std::span<char*> args, list_options& options) {
             if (const auto base = didit::base_origin(value); !base)
                 return usage_error("--base-url: " + describe(base.error()));
             options.base_url = value;
-        } else if (arg == "--transport") {
-            if (value != "httplib" && value != "curl")
-                return usage_error("--transport takes httplib or curl");
-            options.transport = value;
-        } else if (arg == "--connect-timeout" || arg == "--read-timeout") {
+        } else {
             const auto seconds = number_in<std::int64_t>(value, 1, 3600);
             if (!seconds)
                 return usage_error(std::string(arg) + " takes a number of seconds, 1 to 3600");
-            auto& timeout =
-                arg == "--connect-timeout" ? options.timeouts.connect : options.timeouts.read;
-            timeout = std::chrono::seconds(*seconds);
+            if (arg == "--page-timeout")
+                options.page_timeout = std::chrono::seconds(*seconds);
+            else
+                (arg == "--connect-timeout" ? options.timeouts.connect : options.timeouts.read) =
+                    std::chrono::seconds(*seconds);
         }
     }
     return exit_ok;
@@ -198,7 +187,10 @@ struct closes_file {
 template<class Transport>
 int list_rows(Transport& transport, const list_options& options, const didit::query& q,
               std::string_view key) {
-    const auto config = didit::client_config::make(key, {.base_url = options.base_url});
+    didit::client_options client_options{.base_url = options.base_url};
+    client_options.retries.deadline_ms =
+        std::chrono::duration_cast<std::chrono::milliseconds>(options.page_timeout).count();
+    const auto config = didit::client_config::make(key, client_options);
     if (!config) {
         std::fprintf(stderr, "didit-sessions: %s\n", describe(config.error()).c_str());
         return exit_config;
@@ -310,14 +302,6 @@ int list_rows(Transport& transport, const list_options& options, const didit::qu
     return exit_ok;
 }
 
-[[maybe_unused]] int built_without(std::string_view transport, std::string_view package) {
-    std::fprintf(stderr,
-                 "didit-sessions: this build has no %.*s transport; install %.*s and build "
-                 "again, or choose another --transport\n",
-                 int(transport.size()), transport.data(), int(package.size()), package.data());
-    return exit_unavailable;
-}
-
 } // namespace
 
 int list_command(std::span<char*> args) {
@@ -337,19 +321,13 @@ int list_command(std::span<char*> args) {
     }
     if (!q.limit) q.limit = 100; // the page size changes the number of requests, not the rows
 
-    if (options.transport == "httplib") {
-#if defined(DIDIT_CLI_WITH_HTTPLIB)
-        httplib_transport transport(options.timeouts);
-        return list_rows(transport, options, q, key);
-#else
-        return built_without("httplib", "libcpp-httplib-dev");
-#endif
-    }
 #if defined(DIDIT_CLI_WITH_CURL)
     curl_transport transport(options.timeouts);
     return list_rows(transport, options, q, key);
 #else
-    return built_without("curl", "libcurl4-openssl-dev");
+    std::fprintf(stderr, "didit-sessions: this build cannot list: it has no HTTP client; "
+                         "install libcurl4-openssl-dev and build again\n");
+    return exit_unavailable;
 #endif
 }
 

@@ -94,6 +94,18 @@ inline std::array<std::string, csv_columns.size()> cells_of(const didit::row& ro
                  "",
                  "",
                  ""};
+    } else if (const auto object = row.source().get_object()) {
+        // A kind this program does not know: the members named as columns, when they hold text,
+        // a number or a boolean.
+        for (std::size_t i = 1; i < csv_columns.size(); ++i) {
+            const auto member = object->find_if_present(csv_columns[i]);
+            if (!member) continue;
+            if (const auto text = member->get_string())
+                cells[i] = text->to_string();
+            else if (member->kind() == didit::json::kind::number ||
+                     member->kind() == didit::json::kind::boolean)
+                cells[i] = member->raw();
+        }
     }
     return cells;
 }

@@ -27,6 +27,7 @@ struct sent_request {
     std::string method;
     std::string url;
     std::map<std::string, std::string> headers;
+    didit::response_limits limits;
 };
 
 // Answers each URL with its scripted responses in turn, repeating the last (404 for a URL with
@@ -37,17 +38,20 @@ public:
         std::map<std::string, std::deque<owned_response>> responses;
         std::vector<sent_request> sent;
         bool fail = false;
+        errc failure = errc::invalid_value; // the code of a failure, which the client replaces
+                                            // unless it is response_too_large
     };
 
     explicit scripted_transport(std::shared_ptr<script> s)
         : script_(std::move(s)) {}
 
     didit::result<owned_response> operator()(const didit::http_request& request) {
-        sent_request copy{std::string(request.method), std::string(request.url), {}};
+        sent_request copy{
+            std::string(request.method), std::string(request.url), {}, request.limits};
         for (const auto& h : request.headers)
             copy.headers[std::string(h.name)] = std::string(h.value);
         script_->sent.push_back(copy);
-        if (script_->fail) return didit::error{errc::invalid_value, "connection refused"};
+        if (script_->fail) return didit::error{script_->failure, "connection refused"};
         const auto found = script_->responses.find(std::string(request.url));
         if (found == script_->responses.end() || found->second.empty())
             return owned_response{404, {}, "{}"};
@@ -338,6 +342,58 @@ TEST_CASE("retries stop at the attempt limit and before the deadline", "[client]
     h.answer(first_url, 503, "", {{"Retry-After", "99999999999999999999"}});
     CHECK(h.client.fetch_page(h.two).code() == errc::deadline_exceeded);
     CHECK(h.clock->sleeps.empty());
+}
+
+TEST_CASE("each request tells the transport its limits: sizes, and the deadline's time left",
+          "[client][limits]") {
+    didit::client_options options;
+    options.max_body_bytes = 5000;
+    options.max_header_bytes = 700;
+    options.retries.deadline_ms = 10'000;
+    fixture f(options);
+    f.answer(first_url, 503, "", {{"Retry-After", "3"}});
+    f.then(first_url, 200, page_body);
+    REQUIRE(f.client.fetch_page(f.two).has_value());
+    REQUIRE(f.script->sent.size() == 2);
+    for (const auto& sent : f.script->sent) {
+        CHECK(sent.limits.max_body_bytes == 5000);
+        CHECK(sent.limits.max_header_bytes == 700);
+    }
+    CHECK(f.script->sent[0].limits.timeout_ms == 10'000);
+    CHECK(f.script->sent[1].limits.timeout_ms == 7'000); // after waiting 3 s
+
+    fixture without_deadline(didit::client_options{.retries = {.deadline_ms = 0}});
+    without_deadline.answer(first_url, 200, page_body);
+    REQUIRE(without_deadline.client.fetch_page(without_deadline.two).has_value());
+    CHECK(without_deadline.script->sent[0].limits.timeout_ms == 0);
+    const didit::response_limits defaults;
+    CHECK(without_deadline.script->sent[0].limits.max_body_bytes == defaults.max_body_bytes);
+    CHECK(defaults.max_body_bytes == 8 * 1024 * 1024);
+}
+
+TEST_CASE("a response larger than the limit is an error, never decoded nor retried",
+          "[client][limits]") {
+    didit::client_options options;
+    options.max_body_bytes = page_body.size() - 1;
+    fixture f(options);
+    f.answer(first_url, 200, page_body);
+    CHECK(f.failure().code == errc::response_too_large);
+    CHECK(f.script->sent.size() == 1);
+
+    options.max_body_bytes = page_body.size();
+    fixture fits(options);
+    fits.answer(first_url, 200, page_body);
+    CHECK(fits.client.fetch_page(fits.two).has_value());
+
+    // A transport that stops reading at the limit says so, and that is not retried either.
+    fixture g(didit::client_options{});
+    g.script->fail = true;
+    g.script->failure = errc::response_too_large;
+    CHECK(g.failure().code == errc::response_too_large);
+    CHECK(g.script->sent.size() == 1);
+
+    CHECK(didit::client_config::make(key, {.max_body_bytes = 0}).code() == errc::invalid_value);
+    CHECK(didit::client_config::make(key, {.max_header_bytes = 0}).code() == errc::invalid_value);
 }
 
 TEST_CASE("errors that will not pass are not retried", "[client][retry]") {

@@ -28,6 +28,7 @@ enum class errc : std::uint8_t {
     out_of_range,       // a JSON number does not fit the type it is read as
     missing_field,      // an object lacks a member the schema requires
     transport_failure,  // the transport could not send the request or read the response
+    response_too_large, // a response's body or headers are larger than the client accepts
     foreign_origin,     // a URL to follow is on another origin than the client's
     redirect_refused,   // a redirect the client cannot follow
     too_many_redirects, // more redirects in a row than the client follows

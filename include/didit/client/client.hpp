@@ -41,6 +41,10 @@ struct client_options {
     std::string_view base_url = default_base_url; // scheme, host and optional port
     int max_redirects = 5;                        // redirects followed in a row
     retry_policy retries{};
+    // The largest response accepted (a real page of 100 rows is well under 1 MiB); the
+    // transport enforces them while the response arrives, and so does the client after.
+    std::size_t max_body_bytes = response_limits{}.max_body_bytes;
+    std::size_t max_header_bytes = response_limits{}.max_header_bytes;
 };
 
 // What the server said when a request failed: its status, and what came with it.
@@ -75,6 +79,8 @@ struct client_config {
         if (!base) return base.error();
         if (options.max_redirects < 0)
             return error{errc::invalid_value, "max_redirects cannot be negative"};
+        if (options.max_body_bytes == 0 || options.max_header_bytes == 0)
+            return error{errc::invalid_value, "max_body_bytes and max_header_bytes must be > 0"};
         const auto& r = options.retries;
         if (r.max_attempts < 1 || r.initial_backoff_ms < 0 ||
             r.max_backoff_ms < r.initial_backoff_ms || r.deadline_ms < 0)
@@ -179,8 +185,14 @@ private:
     constexpr result<page> fetch_with_retries() {
         const auto& policy = config_.options.retries;
         const std::int64_t start = time_.monotonic_ms();
+        // What is left of the deadline: the longest the transport may take over a response.
+        const auto time_left = [&]() -> std::int64_t {
+            if (policy.deadline_ms == 0) return 0;
+            const auto left = policy.deadline_ms - (time_.monotonic_ms() - start);
+            return left > 1 ? left : 1;
+        };
         for (int attempt = 1;; ++attempt) {
-            auto fetched = fetch_current(time_.unix_seconds());
+            auto fetched = fetch_current(time_.unix_seconds(), time_left);
             if (fetched || !may_pass(fetched.code()) || attempt == policy.max_attempts)
                 return fetched;
             const auto wait = wait_before(attempt);
@@ -196,19 +208,30 @@ private:
         }
     }
 
-    // Requests url_, following same-origin redirects, and decodes the page.
-    constexpr result<page> fetch_current(std::int64_t now) {
+    // Requests url_, following same-origin redirects, and decodes the page. `time_left()` is
+    // how long the transport may take over each response.
+    template<class TimeLeft>
+    constexpr result<page> fetch_current(std::int64_t now, const TimeLeft& time_left) {
         failure_ = {};
+        const auto& options = config_.options;
         for (int redirects = 0;; ++redirects) {
             if (auto checked = check_origin(url_.view()); !checked) return checked.error();
             const auto headers = headers_for(config_.key);
-            auto sent = send_(http_request{"GET", url_.view(), headers});
+            auto sent = send_(
+                http_request{"GET",
+                             url_.view(),
+                             headers,
+                             {options.max_body_bytes, options.max_header_bytes, time_left()}});
             if (!sent) {
                 auto failure = sent.error();
-                failure.code = errc::transport_failure;
+                if (failure.code != errc::response_too_large)
+                    failure.code = errc::transport_failure;
                 return failure;
             }
             response_ = std::move(sent).value();
+            if (response_.body().size() > options.max_body_bytes)
+                return error{errc::response_too_large,
+                             "the response's body is larger than max_body_bytes"};
             const int status = response_.status();
             if (status == 200) return parse_page(response_.body());
             failure_.status = status;

@@ -127,8 +127,8 @@ private:
     // Ends the traversal at a row it cannot place, located in its page.
     constexpr void unplaceable(const row& r, std::string_view why) {
         const auto where = r.source();
-        current_ = json::locate(where.document(), where.offset(),
-                                        error{errc::unplaceable_row, why});
+        current_ =
+            json::locate(where.document(), where.offset(), error{errc::unplaceable_row, why});
         failed_ = true;
     }
 

@@ -12,6 +12,7 @@
 // it in place.
 
 #include <concepts>
+#include <cstddef>
 #include <cstdint>
 #include <optional>
 #include <span>
@@ -30,10 +31,22 @@ struct http_header {
     std::string_view value;
 };
 
+// What a transport holds a response to while it arrives. A broken or hostile server could
+// otherwise send an endless body or endless headers, or drip bytes for ever: the transport
+// fails the request as soon as a limit is passed, with errc::response_too_large for a size
+// and errc::transport_failure for the time. The request asks for no content coding, so a
+// transport decodes none (a compressed body could inflate past any limit).
+struct response_limits {
+    std::size_t max_body_bytes = std::size_t{8} << 20;
+    std::size_t max_header_bytes = std::size_t{64} << 10; // the status and header lines
+    std::int64_t timeout_ms = 0; // from sending the request to the body's last byte; 0: none
+};
+
 struct http_request {
     std::string_view method; // always "GET" for this endpoint
     std::string_view url;    // absolute, canonical
     std::span<const http_header> headers;
+    response_limits limits{};
 };
 
 // A response: its status, a header by name (names compare case-insensitively, as in HTTP),
@@ -59,7 +72,8 @@ struct result_value<result<T>> {
 } // namespace detail
 
 // A callable from an http_request to result<R> for an http_response R. A transport failure
-// (no connection, a timeout, a TLS error) is an error with code errc::transport_failure.
+// (no connection, a timeout, a TLS error) is an error with code errc::transport_failure; a
+// response past the request's size limits, errc::response_too_large.
 template<class T>
 concept transport = requires(T& send, const http_request& request) {
     typename detail::result_value<std::remove_cvref_t<decltype(send(request))>>::type;
