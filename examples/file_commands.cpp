@@ -1,11 +1,14 @@
 // validate and decode: saved response bodies, read whole and checked strictly.
 
+#include <cerrno>
 #include <cstdio>
-#include <fstream>
-#include <iterator>
+#include <cstring>
+#include <fcntl.h>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include <didit/sessions.hpp>
 
@@ -16,12 +19,46 @@ namespace didit_cli {
 
 namespace {
 
-std::optional<std::string> read_file(const char* path) {
-    std::ifstream file(path, std::ios::binary);
-    if (!file) return std::nullopt;
-    std::string text{std::istreambuf_iterator<char>(file), std::istreambuf_iterator<char>()};
-    if (file.bad()) return std::nullopt;
-    return text;
+// A saved page: the whole of a regular file, or why it cannot be read.
+struct file_text {
+    std::string text;
+    std::string failure; // empty when the text was read
+};
+
+// Opened without blocking, so that a FIFO with no writer is refused rather than waited on.
+file_text read_file(const char* path) {
+    file_text read;
+    const int file = ::open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+    if (file < 0) return {{}, std::strerror(errno)};
+    struct stat status {};
+    if (::fstat(file, &status) != 0) {
+        read.failure = std::strerror(errno);
+    } else if (!S_ISREG(status.st_mode)) {
+        read.failure = S_ISDIR(status.st_mode) ? "a directory" : "not a regular file";
+    } else {
+        char buffer[65536];
+        for (;;) {
+            const auto got = ::read(file, buffer, sizeof buffer);
+            if (got > 0) {
+                read.text.append(buffer, static_cast<std::size_t>(got));
+            } else if (got == 0) {
+                break;
+            } else if (errno != EINTR) {
+                read.failure = std::strerror(errno);
+                break;
+            }
+        }
+    }
+    ::close(file);
+    return read;
+}
+
+// The file's text, or nothing after saying why it cannot be read.
+std::optional<std::string> read_input(const char* path) {
+    auto read = read_file(path);
+    if (read.failure.empty()) return std::move(read.text);
+    std::fprintf(stderr, "didit-sessions: cannot read %s: %s\n", path, read.failure.c_str());
+    return std::nullopt;
 }
 
 // FILE:LINE:COL: message 'subject' (path)
@@ -38,11 +75,8 @@ void report(std::string_view file, const didit::error& e, bool with_path) {
 
 int validate_command(std::span<char*> args) {
     if (args.size() != 1) return usage_error("validate takes one FILE");
-    const auto text = read_file(args[0]);
-    if (!text) {
-        std::fprintf(stderr, "didit-sessions: cannot read %s\n", args[0]);
-        return exit_no_input;
-    }
+    const auto text = read_input(args[0]);
+    if (!text) return exit_no_input;
     const auto checked = didit::json::validate(*text);
     if (!checked) {
         report(args[0], checked.error(), false);
@@ -68,11 +102,8 @@ int decode_command(std::span<char*> args) {
         }
     }
     if (path == nullptr) return usage_error("decode needs a FILE");
-    const auto text = read_file(path);
-    if (!text) {
-        std::fprintf(stderr, "didit-sessions: cannot read %s\n", path);
-        return exit_no_input;
-    }
+    const auto text = read_input(path);
+    if (!text) return exit_no_input;
     const auto page = didit::parse_page(*text);
     if (!page) {
         report(path, page.error(), true);

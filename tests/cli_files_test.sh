@@ -89,5 +89,22 @@ expect 64 decode "$dir/page.json" --format xml
 expect 64 decode
 expect 66 decode "$dir/missing.json"
 
+# Inputs that cannot be read exit 66 and say why: a directory, a FIFO (refused, not waited on
+# for a writer) and, unless this runs as root, a file without read permission.
+mkdir "$dir/folder"
+mkfifo "$dir/fifo"
+cp "$dir/good.json" "$dir/private.json"
+chmod 000 "$dir/private.json"
+for command in validate decode; do
+    expect 66 $command "$dir/folder"
+    contains "$dir/err" "cannot read $dir/folder: a directory"
+    expect 66 $command "$dir/fifo"
+    contains "$dir/err" "cannot read $dir/fifo: not a regular file"
+    if [ "$(id -u)" != 0 ]; then
+        expect 66 $command "$dir/private.json"
+        contains "$dir/err" "cannot read $dir/private.json: Permission denied"
+    fi
+done
+
 [ "$failures" = 0 ] && echo "all validate and decode checks passed"
 [ "$failures" = 0 ]

@@ -157,6 +157,23 @@ TEST_CASE("emulator: count, KYB cap, next and previous links", "[emulator]") {
     CHECK(rows == 40); // a KYC page and a KYB page
 }
 
+TEST_CASE("emulator: offsets at the end of the range are past the last row, with no overflow",
+          "[emulator]") {
+    world w(30, 30);
+    for (const char* offset :
+         {"9223372036854775807", "9223372036854775800", "99999999999999999999"}) {
+        INFO(offset);
+        const auto body = w.get("https://verification.didit.me/v3/sessions/?limit=100&offset=" +
+                                std::string(offset) + "&session_kind=all");
+        REQUIRE(body.status() == 200);
+        const auto page = didit::parse_page(body.body());
+        REQUIRE(page.has_value());
+        CHECK(page->count == 60);
+        CHECK_FALSE(page->next);
+        CHECK(page->results.begin() == page->results.end());
+    }
+}
+
 TEST_CASE("emulator: 301 without the slash, 403 before 400, all 400s in one body", "[emulator]") {
     world w;
     const auto moved = w.get("https://verification.didit.me/v3/sessions?limit=5&status=In+Review");

@@ -3,6 +3,8 @@
 // against the emulator's own record of what changed.
 
 #include <algorithm>
+#include <limits>
+#include <memory>
 #include <set>
 #include <string>
 #include <vector>
@@ -199,19 +201,22 @@ struct fixed_listing {
     std::vector<std::string> rows;
 
     // The value of an integer parameter of `url`'s query, or `otherwise`.
-    static std::size_t parameter(std::string_view url, std::string_view name,
-                                 std::size_t otherwise) {
+    static std::int64_t parameter(std::string_view url, std::string_view name,
+                                  std::int64_t otherwise) {
         for (const char separator : {'?', '&'}) {
             const auto at = url.find(std::string(1, separator) + std::string(name) + "=");
             if (at != std::string_view::npos)
-                return std::stoul(std::string(url.substr(at + name.size() + 2)));
+                return std::stoll(std::string(url.substr(at + name.size() + 2)));
         }
         return otherwise;
     }
 
     didit::result<didit::buffered_response> operator()(const didit::http_request& request) const {
-        const auto offset = std::min(parameter(request.url, "offset", 0), rows.size());
-        const auto end = std::min(offset + parameter(request.url, "limit", 50), rows.size());
+        const auto size = static_cast<std::int64_t>(rows.size());
+        const auto offset =
+            static_cast<std::size_t>(std::min(parameter(request.url, "offset", 0), size));
+        const auto end = static_cast<std::size_t>(std::min(
+            static_cast<std::int64_t>(offset) + parameter(request.url, "limit", 50), size));
         std::string body = R"({"count": )" + std::to_string(rows.size()) +
                            R"(, "next": null, "previous": null, "results": [)";
         for (auto i = offset; i < end; ++i)
@@ -321,4 +326,39 @@ TEST_CASE("rows numbered zero or below are listed like any other", "[traversal]"
         CHECK(traverse(rows, limit) ==
               std::vector<outcome>{{3}, {2}, {1}, {0}, {-1}, {-2}, {-3}, {-4}});
     }
+}
+
+namespace {
+
+// A listing that grows faster than it can be read, near the largest offset: the first page
+// asked for holds rows 100 to 91, every later one ten rows newer than any yielded.
+struct growing_at_the_end_of_offsets {
+    std::shared_ptr<std::vector<std::int64_t>> offsets_requested;
+
+    didit::result<didit::buffered_response> operator()(const didit::http_request& request) const {
+        offsets_requested->push_back(fixed_listing::parameter(request.url, "offset", 0));
+        const std::int64_t newest = offsets_requested->size() == 1 ? 100 : 1000;
+        std::string body = R"({"count": 0, "next": null, "previous": null, "results": [)";
+        for (std::int64_t k = 0; k < 10; ++k)
+            body += (k > 0 ? ", " : "") + user_row(newest - k);
+        return didit::buffered_response{200, {}, body + "]}"};
+    }
+};
+
+} // namespace
+
+TEST_CASE("a traversal striding on near the largest offset never asks for a negative one",
+          "[traversal]") {
+    const auto offsets = std::make_shared<std::vector<std::int64_t>>();
+    didit::client<growing_at_the_end_of_offsets, no_wait> client(
+        growing_at_the_end_of_offsets{offsets}, didit::client_config::make(key).value());
+    std::vector<didit::errc> outcomes;
+    const auto start = std::numeric_limits<std::int64_t>::max() - 25;
+    for (const auto& row : didit::rows(client, {.limit = 10, .offset = start}))
+        outcomes.push_back(row.code());
+    REQUIRE(outcomes.size() == 11); // rows 100 to 91, then the listing outruns the traversal
+    CHECK(outcomes.back() == didit::errc::pagination_loop);
+    CHECK(offsets->size() > 3);
+    CHECK(
+        std::all_of(offsets->begin(), offsets->end(), [&](std::int64_t o) { return o >= start; }));
 }

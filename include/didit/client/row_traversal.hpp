@@ -162,7 +162,8 @@ private:
                     stride <<= pages_without_yield_ < 20 ? pages_without_yield_ : 20;
                     ++pages_without_yield_;
                 }
-                if (!fetch(page_offset_ + stride)) return;
+                constexpr auto last = std::numeric_limits<std::int64_t>::max();
+                if (!fetch(stride > last - page_offset_ ? last : page_offset_ + stride)) return;
                 continue;
             }
             auto decoded = *rows_;

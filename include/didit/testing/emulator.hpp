@@ -443,14 +443,16 @@ private:
             static_cast<std::int64_t>(kind == session_kind::business ? kyb.size() : kyc.size());
 
         std::string out = "{\"count\":" + std::to_string(count) + ",\"next\":";
-        out += offset + limit < driving ? link(q, origin, limit, offset + limit) : "null";
+        // (offset + limit could overflow: the offset is the client's)
+        out += offset < driving - limit ? link(q, origin, limit, offset + limit) : "null";
         out += ",\"previous\":";
         out += offset > 0 ? link(q, origin, limit, offset - limit) : "null";
         out += ",\"results\":[";
         bool first = true;
         const auto slice = [&](const auto& rows) {
-            for (auto i = offset; i < offset + limit && i < static_cast<std::int64_t>(rows.size());
-                 ++i) {
+            const auto size = static_cast<std::int64_t>(rows.size());
+            const auto end = offset < size ? offset + std::min(limit, size - offset) : offset;
+            for (auto i = offset; i < end; ++i) {
                 if (!first) out += ',';
                 first = false;
                 write_row(out, *rows[static_cast<std::size_t>(i)]);
