@@ -56,10 +56,9 @@ public:
         curl_easy_setopt(curl, CURLOPT_HTTPHEADER, nullptr);
         curl_easy_setopt(curl, CURLOPT_WRITEDATA, nullptr);
         curl_easy_setopt(curl, CURLOPT_HEADERDATA, nullptr);
-        if (into.too_large != nullptr || sent == CURLE_FILESIZE_EXCEEDED)
-            return didit::error{didit::errc::response_too_large,
-                                into.too_large ? into.too_large
-                                               : "the response's body is larger than the limit"};
+        if (sent == CURLE_FILESIZE_EXCEEDED) into.too_large = body_too_large;
+        if (into.too_large != nullptr)
+            return didit::error{didit::errc::response_too_large, into.too_large};
         if (sent != CURLE_OK)
             return didit::error{didit::errc::transport_failure, curl_easy_strerror(sent)};
         long status = 0;
@@ -87,10 +86,12 @@ private:
         const char* too_large = nullptr;
     };
 
+    static constexpr const char* body_too_large = "the response's body is larger than the limit";
+
     static std::size_t append_body(char* data, std::size_t, std::size_t size, void* state) {
         auto& into = *static_cast<receiving*>(state);
         if (size > into.limits.max_body_bytes - into.response.text.size()) {
-            into.too_large = "the response's body is larger than the limit";
+            into.too_large = body_too_large;
             return 0;
         }
         into.response.text.append(data, size);

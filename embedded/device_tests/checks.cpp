@@ -90,6 +90,15 @@ void expect(std::string_view what, bool holds) {
     expect_equal(what, holds ? "true" : "false", "true");
 }
 
+void expect_located(const didit::error& actual, const located_error& expected) {
+    expect_equal("its code", actual.code, expected.code);
+    expect_equal("its message", actual.message, expected.message);
+    expect_equal("its line", actual.line, expected.line);
+    expect_equal("its column, in characters", actual.column, expected.column);
+    expect_equal("its byte offset", static_cast<std::int64_t>(actual.offset), expected.offset);
+    expect_equal("its path", actual.path.view(), expected.path);
+}
+
 void print_failures() {
     for (std::size_t i = 0; i < failures_kept; ++i) {
         const failure& f = failures[i];

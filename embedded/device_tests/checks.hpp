@@ -18,6 +18,19 @@ void expect_equal(std::string_view what, std::int64_t actual, std::int64_t expec
 void expect_equal(std::string_view what, didit::errc actual, didit::errc expected);
 void expect(std::string_view what, bool holds);
 
+// Where an error must be reported, and how.
+struct located_error {
+    didit::errc code;
+    std::string_view message;
+    std::int64_t line;
+    std::int64_t column; // in characters
+    std::int64_t offset; // in bytes
+    std::string_view path;
+};
+
+// Checks each part of `actual` against `expected`.
+void expect_located(const didit::error& actual, const located_error& expected);
+
 // Prints the failures recorded since the last call, each with what was expected and what came
 // out, and forgets them.
 void print_failures();

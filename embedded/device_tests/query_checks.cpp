@@ -40,6 +40,13 @@ namespace device {
 
 namespace {
 
+// The query encoded into a fixed buffer, as a device would send it, compared with `expected`.
+void expect_url(std::string_view what, const didit::query& q, std::string_view expected) {
+    char url[256];
+    const auto size = didit::encode_url(q, url);
+    expect_equal(what, size ? std::string_view(url, *size) : "(error)", expected);
+}
+
 // The diagnostic about `parameter`, or an empty one when there is none.
 didit::diagnostic finding_about(const didit::diagnostics& findings, std::string_view parameter) {
     for (const didit::diagnostic& d : findings)
@@ -79,13 +86,10 @@ void typed_query_from_settings() {
                  static_cast<std::int64_t>(findings.warning_count()), 0);
     expect("no errors in a typed query", !findings.has_errors());
 
-    char url[256];
-    const auto size = didit::encode_url(q, url);
-    expect_equal("the URL of a query built from settings",
-                 size ? std::string_view(url, *size) : "(error)",
-                 "https://verification.didit.me/v3/sessions/?date_from=2026-06-01"
-                 "&didit_internal_id=d9e78474-6c8d-4f2a-bb90-6f5c2f3a1147&limit=20"
-                 "&session_kind=user&status=In+Review&vendor_data=device+7%2F%CE%B1");
+    expect_url("the URL of a query built from settings", q,
+               "https://verification.didit.me/v3/sessions/?date_from=2026-06-01"
+               "&didit_internal_id=d9e78474-6c8d-4f2a-bb90-6f5c2f3a1147&limit=20"
+               "&session_kind=user&status=In+Review&vendor_data=device+7%2F%CE%B1");
 
     char small[64];
     expect_equal("a buffer too small for the URL", didit::encode_url(q, small).code(),
@@ -108,11 +112,8 @@ void status_in_the_wrong_case() {
                  "`APPROVED` matches no session: statuses are case-sensitive display names; "
                  "use `Approved`");
 
-    char url[256];
-    const auto size = didit::encode_url(q, url);
-    expect_equal("an unrecognised status is still sent",
-                 size ? std::string_view(url, *size) : "(error)",
-                 "https://verification.didit.me/v3/sessions/?session_kind=user&status=APPROVED");
+    expect_url("an unrecognised status is still sent", q,
+               "https://verification.didit.me/v3/sessions/?session_kind=user&status=APPROVED");
 }
 
 void raw_parameters_with_warnings() {
@@ -151,11 +152,9 @@ void raw_parameters_with_warnings() {
                  "not a parameter of this endpoint; the server ignores it (did you mean "
                  "`status`?)");
 
-    char url[256];
-    const auto size = didit::encode_url(parsed->value, url);
-    expect_equal("the URL of the raw parameters", size ? std::string_view(url, *size) : "(error)",
-                 "https://verification.didit.me/v3/sessions/?date_to=2026-06-30&document_type=P"
-                 "&limit=500&session_kind=all&status=Approved%2CDeclined");
+    expect_url("the URL of the raw parameters", parsed->value,
+               "https://verification.didit.me/v3/sessions/?date_to=2026-06-30&document_type=P"
+               "&limit=500&session_kind=all&status=Approved%2CDeclined");
 }
 
 void rejected_query() {

@@ -154,13 +154,10 @@ void row_with_unknown_values(const didit::kyc_row& kyc) {
                  "2026-06-08T23:59:59.999999Z");
 }
 
+// The row whose session_number is a string.
 void row_that_does_not_decode(const didit::error& e) {
-    expect_equal("the failing row's code", e.code, didit::errc::wrong_type);
-    expect_equal("the failing row's message", e.message, "expected an integer");
-    expect_equal("the failing row's path", e.path.view(), "results[3].session_number");
-    expect_equal("the failing row's line", e.line, 21);
-    expect_equal("the failing row's column", e.column, 22);
-    expect_equal("the failing row's offset", static_cast<std::int64_t>(e.offset), 1375);
+    expect_located(e, {didit::errc::wrong_type, "expected an integer", 21, 22, 1375,
+                       "results[3].session_number"});
 }
 
 void kyb_row(const didit::kyb_row& kyb) {

@@ -40,6 +40,14 @@ bool send_all(int socket, std::string_view data) {
     return true;
 }
 
+// Writes `start`, then `repeated` again and again until the client goes (or the server's
+// lifetime ends).
+void send_endlessly(int socket, std::string_view start, std::string_view repeated) {
+    if (!send_all(socket, start)) return;
+    while (send_all(socket, repeated)) {
+    }
+}
+
 // The request's head, up to the blank line; empty once the client has closed the connection.
 std::string read_request(int socket) {
     std::string head;
@@ -148,27 +156,18 @@ void serve(int client, std::string_view scenario) {
         if (scenario == "unknown-kind" || scenario == "no-kind" || scenario == "repeated-number") {
             if (!send_all(client, response(page(scenario, head)))) return;
         } else if (scenario == "endless-body") {
-            if (!send_all(client, "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n")) return;
-            const std::string chunk = "10000\r\n" + std::string(0x10000, ' ') + "\r\n";
-            while (send_all(client, chunk)) {
-            }
-            return;
+            return send_endlessly(client, "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n",
+                                  "10000\r\n" + std::string(0x10000, ' ') + "\r\n");
         } else if (scenario == "huge-length") {
-            if (!send_all(client, "HTTP/1.1 200 OK\r\nContent-Length: 1000000000000\r\n\r\n"))
-                return;
-            const std::string block(0x10000, ' ');
-            while (send_all(client, block)) {
-            }
-            return;
+            return send_endlessly(client,
+                                  "HTTP/1.1 200 OK\r\nContent-Length: 1000000000000\r\n\r\n",
+                                  std::string(0x10000, ' '));
         } else if (scenario == "gzip-bomb") {
             static const std::string bomb = gzip_bomb(std::uint64_t{1} << 30);
             if (!send_all(client, response(bomb, "Content-Encoding: gzip\r\n"))) return;
         } else if (scenario == "endless-headers") {
-            if (!send_all(client, "HTTP/1.1 200 OK\r\n")) return;
-            const std::string line = "X-Filler: " + std::string(1000, 'a') + "\r\n";
-            while (send_all(client, line)) {
-            }
-            return;
+            return send_endlessly(client, "HTTP/1.1 200 OK\r\n",
+                                  "X-Filler: " + std::string(1000, 'a') + "\r\n");
         } else if (scenario == "drip") {
             const std::string full = response(page(scenario, head));
             const auto body_start = full.find("\r\n\r\n") + 4;
