@@ -14,6 +14,7 @@
 
 #include "commands.hpp"
 #include "row_printer.hpp"
+#include "terminal_text.hpp"
 
 namespace didit_cli {
 
@@ -61,14 +62,14 @@ std::optional<std::string> read_input(const char* path) {
     return std::nullopt;
 }
 
-// FILE:LINE:COL: message 'subject' (path)
+// FILE:LINE:COL: message 'subject' (path), escaped: the subject and the path can quote the file.
 void report(std::string_view file, const didit::error& e, bool with_path) {
     std::string text(file);
     text += ':' + std::to_string(e.line) + ':' + std::to_string(e.column) + ": ";
     text += e.message;
     if (!e.subject.empty()) text += " '" + std::string(e.subject) + "'";
     if (with_path && !e.path.empty()) text += " (" + std::string(e.path.view()) + ")";
-    std::fprintf(stderr, "%s\n", text.c_str());
+    std::fprintf(stderr, "%s\n", terminal_text(text).c_str());
 }
 
 } // namespace

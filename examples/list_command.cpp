@@ -24,6 +24,7 @@
 #include "option_number.hpp"
 #include "query_arguments.hpp"
 #include "row_printer.hpp"
+#include "terminal_text.hpp"
 
 #if defined(DIDIT_CLI_WITH_CURL)
 #include "curl_transport.hpp"
@@ -44,12 +45,13 @@ struct list_options {
     bool quiet = false;
 };
 
-// "message: subject (at path)", as an error says what went wrong and where.
+// "message: subject (at path)", as an error says what went wrong and where; escaped, since the
+// subject and the path can quote the server (a Location, a 403's detail, a key).
 std::string describe(const didit::error& e) {
     std::string text(e.message);
     if (!e.subject.empty()) text += ": " + std::string(e.subject);
     if (!e.path.empty()) text += " (at " + std::string(e.path.view()) + ")";
-    return text;
+    return terminal_text(text);
 }
 
 // The options that take a value, the word after them.
@@ -292,7 +294,7 @@ int list_rows(Transport& transport, const list_options& options, const didit::qu
         const auto& stopped = kyb_meter.last_request_failed() ? kyb_meter : kyc_meter;
         std::fprintf(stderr, "didit-sessions: stopped after %s and %s: %s\n  while requesting %s\n",
                      counted(written, "row").c_str(), counted(pages(), "page").c_str(),
-                     describe(*failure).c_str(), std::string(stopped.last_url()).c_str());
+                     describe(*failure).c_str(), terminal_text(stopped.last_url()).c_str());
         if (options.output) say_file_holds_whole_rows();
         return failure->code == didit::errc::bad_request ? exit_rejected : exit_failed;
     }

@@ -2,14 +2,22 @@
 
 // Rows printed for people and programs: a fixed-width table, CSV (RFC 4180) or NDJSON (one
 // object per row, as write_json gives it). Streams: each row is printed as it comes.
+//
+// Row values reach a terminal only through terminal_text. The table is for people,
+// so it is always escaped. CSV and NDJSON are data, exact in a file or a pipe; on a terminal,
+// CSV cells are escaped as the table's are, and NDJSON with JSON's own \u escapes, so that it
+// still holds the same data.
 
 #include <array>
 #include <cstdio>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unistd.h>
 
 #include <didit/rows.hpp>
+
+#include "terminal_text.hpp"
 
 namespace didit_cli {
 
@@ -114,13 +122,15 @@ class row_printer {
 public:
     row_printer(std::FILE* out, row_format format)
         : out_(out)
-        , format_(format) {}
+        , format_(format)
+        , to_terminal_(isatty(fileno(out)) != 0) {}
 
     void print(const didit::row& row) {
         if (!header_written_) write_header();
         switch (format_) {
         case row_format::ndjson:
-            line(didit::to_json(row));
+            line(to_terminal_ ? terminal_text(didit::to_json(row), escapes::json)
+                              : didit::to_json(row));
             break;
         case row_format::csv:
             csv_line(cells_of(row));
@@ -170,7 +180,7 @@ private:
         std::string text;
         for (std::size_t i = 0; i < cells.size(); ++i) {
             if (i) text += ',';
-            const auto& cell = cells[i];
+            const auto cell = to_terminal_ ? terminal_text(cells[i]) : cells[i];
             if (cell.find_first_of(",\"\r\n") == std::string::npos) {
                 text += cell;
                 continue;
@@ -189,7 +199,7 @@ private:
             auto cell = cells[column.cell];
             if (column.cell == 4 && cell.size() >= 19 && cell[10] == 'T')
                 cell = cell.substr(0, 19), cell[10] = ' ';
-            append_padded(text, cell, column);
+            append_padded(text, terminal_text(cell), column);
         }
         line(trim_right(text));
     }
@@ -201,8 +211,7 @@ private:
         std::string shown;
         while (i < cell.size() && characters < column.width) {
             const auto step = didit::detail::next_utf8(cell.substr(i));
-            const auto byte = static_cast<unsigned char>(cell[i]);
-            shown += byte < 0x20 ? std::string_view(" ") : cell.substr(i, step.length); // one line
+            shown += cell.substr(i, step.length);
             i += step.length;
             ++characters;
         }
@@ -224,6 +233,7 @@ private:
 
     std::FILE* out_;
     row_format format_;
+    bool to_terminal_;
     bool header_written_ = false;
 };
 

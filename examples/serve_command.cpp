@@ -1,39 +1,28 @@
 // serve: the emulator over HTTP/1.1 on the loopback interface, so that a client in any language
-// can be tested against it. cpp-httplib does the HTTP: request parsing, limits, timeouts and a
-// pool of connection threads; this file only adapts its requests to the emulator's.
+// can be tested against it. loopback_server does the HTTP; this file adapts its requests to the
+// emulator's and stops it on SIGINT or SIGTERM.
 
-#include "commands.hpp"
-#include "option_number.hpp"
-
-#if defined(DIDIT_CLI_WITH_HTTPLIB)
-
-#include <atomic>
 #include <cerrno>
-#include <chrono>
 #include <csignal>
 #include <cstdint>
 #include <cstdio>
-#include <cstdlib>
 #include <cstring>
-#include <ctime>
-#include <httplib.h>
-#include <mutex>
-#include <pthread.h>
+#include <fcntl.h>
 #include <string>
 #include <string_view>
-#include <thread>
+#include <unistd.h>
 #include <vector>
 
-#include <didit/client/request.hpp>
-#include <didit/detail/text.hpp>
 #include <didit/testing/emulator.hpp>
 #include <didit/testing/generate.hpp>
+
+#include "commands.hpp"
+#include "loopback_server.hpp"
+#include "option_number.hpp"
 
 namespace didit_cli {
 
 namespace {
-
-constexpr std::size_t connection_threads = 64;
 
 struct serve_options {
     int port = 0;
@@ -99,48 +88,29 @@ void print_changed(std::string_view what, std::string_view kind,
     std::fputc('\n', stderr);
 }
 
-// Hands cpp-httplib's requests to the emulator, one at a time (the emulator is not
-// thread-safe), and its answers back.
+// Hands requests to the emulator and its answers back.
 class emulator_front {
 public:
     emulator_front(didit::testing::emulator emulator, int port)
         : emulator_(std::move(emulator))
         , hosts_{"127.0.0.1:" + std::to_string(port), "localhost:" + std::to_string(port)} {}
 
-    void answer(const httplib::Request& request, httplib::Response& response) {
+    http_answer answer(const request_head& request) {
         // Links are written for the host the client asked for; like the server, refuse a host
         // it does not serve instead of writing links to it.
-        const std::string host = request.get_header_value("Host");
+        const auto host = didit::find_header(request.fields, "Host").value_or("");
         // A target must be a path: `@evil.example/...` would make the links' host foreign.
-        if ((host != hosts_[0] && host != hosts_[1]) || !request.target.starts_with('/')) {
-            response.status = 400;
-            response.set_content("Bad Request (400)", "text/html");
-            return;
-        }
-        const std::string url = "http://" + host + request.target;
-        std::vector<didit::http_header> headers;
-        for (const auto& [name, value] : request.headers)
-            headers.push_back({name, value});
-        const didit::http_request forwarded{request.method, url, headers};
-
-        std::unique_lock lock(mutex_);
-        auto answer = emulator_(forwarded);
-        lock.unlock();
-        if (!answer) return drop_connection(response);
-        response.status = answer->code;
-        std::string content_type = "application/json";
-        for (const auto& [name, value] : answer->headers) {
-            if (didit::detail::iequals(name, "Content-Type"))
-                content_type = value;
-            else
-                response.set_header(name.c_str(), value);
-        }
-        if (!answer->text.empty()) response.set_content(std::move(answer->text), content_type);
+        if ((host != hosts_[0] && host != hosts_[1]) || !request.target.starts_with('/'))
+            return {400, {{"Content-Type", "text/html"}}, "Bad Request (400)"};
+        const std::string url = "http://" + std::string(host) + std::string(request.target);
+        auto answer = emulator_({request.method, url, request.fields});
+        // Headers that promise a body, then nothing: the client sees the connection drop.
+        if (!answer) return {200, {{"Content-Type", "application/json"}}, "", true};
+        return {answer->code, std::move(answer->headers), std::move(answer->text)};
     }
 
-    // What was asked and what changed, on stderr; connections may still be open.
-    void report(bool signalled) {
-        const std::scoped_lock lock(mutex_);
+    // What was asked and what changed, on stderr.
+    void report(bool signalled) const {
         const auto& store = emulator_.sessions();
         std::fprintf(stderr, "stopped%s after %zu requests, %zu answered with an injected fault\n",
                      signalled ? "" : " on its own", store.requests, store.injected);
@@ -151,18 +121,20 @@ public:
     }
 
 private:
-    // Headers that promise a body, then nothing: the client sees the connection drop.
-    static void drop_connection(httplib::Response& response) {
-        response.status = 200;
-        response.set_content_provider(
-            1, "application/json",
-            [](std::size_t, std::size_t, httplib::DataSink&) { return false; });
-    }
-
-    std::mutex mutex_;
     didit::testing::emulator emulator_;
     std::string hosts_[2];
 };
+
+// SIGINT and SIGTERM write to a pipe that the server watches (the self-pipe trick): the stop
+// wakes its poll() however busy or idle it is.
+int stop_pipe[2] = {-1, -1};
+
+extern "C" void on_stop_signal(int) {
+    const int saved = errno;
+    const char byte = 0;
+    [[maybe_unused]] const auto written = write(stop_pipe[1], &byte, 1);
+    errno = saved;
+}
 
 } // namespace
 
@@ -170,98 +142,49 @@ int serve_command(std::span<char*> args) {
     serve_options options;
     if (const int status = read_options(args, options); status != exit_ok) return status;
 
-    // SIGINT and SIGTERM are taken by sigtimedwait below, in this thread; the connection
-    // threads start with them blocked.
-    sigset_t stop_signals;
-    sigemptyset(&stop_signals);
-    sigaddset(&stop_signals, SIGINT);
-    sigaddset(&stop_signals, SIGTERM);
-    pthread_sigmask(SIG_BLOCK, &stop_signals, nullptr);
-    std::signal(SIGPIPE, SIG_IGN); // a client that hangs up is an error on its socket only
-
-    httplib::Server server;
     errno = 0;
-    const int port = options.port == 0 ? server.bind_to_any_port("127.0.0.1")
-                     : server.bind_to_port("127.0.0.1", options.port) ? options.port
-                                                                      : -1;
-    if (port < 0) {
+    auto server = loopback_server::listen(options.port);
+    if (!server) {
         std::fprintf(stderr, "didit-sessions: cannot listen on 127.0.0.1:%d: %s\n", options.port,
-                     errno != 0 ? std::strerror(errno) : "is the port in use?");
+                     std::strerror(errno));
         return exit_unavailable;
     }
+    if (pipe2(stop_pipe, O_CLOEXEC | O_NONBLOCK) != 0) {
+        std::fprintf(stderr, "didit-sessions: cannot make a pipe: %s\n", std::strerror(errno));
+        return exit_failed;
+    }
+    struct sigaction on_stop {};
+    on_stop.sa_handler = on_stop_signal;
+    sigaction(SIGINT, &on_stop, nullptr);
+    sigaction(SIGTERM, &on_stop, nullptr);
+    std::signal(SIGPIPE, SIG_IGN); // a client that hangs up is an error on its socket only
 
     didit::testing::emulator emulator{std::string(options.api_key)};
     didit::testing::session_generator generate(options.seed);
     emulator.sessions().kyc = generate.kyc(options.sessions);
     emulator.sessions().kyb = generate.kyb(options.sessions);
     emulator.inject(options.faults);
-    emulator_front front(std::move(emulator), port);
+    emulator_front front(std::move(emulator), server->port());
 
-    const auto handler = [&front](const httplib::Request& request, httplib::Response& response) {
-        front.answer(request, response);
-    };
-    // Every method reaches the emulator, which answers 405 where the server does.
-    server.Get(".*", handler).Post(".*", handler).Put(".*", handler);
-    server.Patch(".*", handler).Delete(".*", handler).Options(".*", handler);
-    server.set_payload_max_length(64 * 1024); // larger bodies get 413
-    server.set_read_timeout(5, 0);            // slow clients lose their connection
-    server.set_write_timeout(5, 0);
-    server.set_keep_alive_max_count(1000);
-    // One thread per open connection; connections beyond these wait for one to end.
-    server.new_task_queue = [] { return new httplib::ThreadPool(connection_threads); };
-
-    std::atomic<bool> listening{true};
-    std::thread listener([&] {
-        server.listen_after_bind();
-        listening = false;
-    });
-    while (listening && !server.is_running())
-        std::this_thread::sleep_for(std::chrono::milliseconds(10));
-    std::printf("http://127.0.0.1:%d\n", port);
+    std::printf("http://127.0.0.1:%d\n", server->port());
     std::fflush(stdout);
     std::fprintf(stderr,
                  "serving %zu KYC and %zu KYB sessions at http://127.0.0.1:%d/v3/sessions/ "
                  "(x-api-key: %.*s) until SIGINT or SIGTERM\n",
-                 options.sessions, options.sessions, port, int(options.api_key.size()),
+                 options.sessions, options.sessions, server->port(), int(options.api_key.size()),
                  options.api_key.data());
 
-    int received = 0;
-    const timespec tick{0, 200'000'000};
-    while (listening && received <= 0)
-        received = sigtimedwait(&stop_signals, nullptr, &tick);
-    // stop() does nothing until the listener runs; keep asking until it has ended. The
-    // listener ends once every connection has, and a client may hold one open (trickling a
-    // request, a byte per read timeout): after a grace period, those are cut off.
-    const auto grace_ends = std::chrono::steady_clock::now() + std::chrono::seconds(2);
-    while (listening && std::chrono::steady_clock::now() < grace_ends) {
-        server.stop();
-        std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    const auto summary = server->run(
+        [&front](const request_head& request) { return front.answer(request); }, stop_pipe[0]);
+    front.report(summary.has_value());
+    if (!summary) {
+        std::fprintf(stderr, "didit-sessions: serving failed: %s\n", std::strerror(errno));
+        return exit_failed;
     }
-    front.report(received > 0);
-    const int status = received > 0 ? exit_ok : exit_failed;
-    if (listening) {
-        std::fprintf(stderr, "connections still open were cut off\n");
-        std::fflush(nullptr);
-        std::_Exit(status); // the connection threads end with the process
-    }
-    listener.join();
-    return status;
+    if (summary->cut_off != 0)
+        std::fprintf(stderr, "%zu connections cut off in the middle of a request or answer\n",
+                     summary->cut_off);
+    return exit_ok;
 }
 
 } // namespace didit_cli
-
-#else
-
-#include <cstdio>
-
-namespace didit_cli {
-
-int serve_command(std::span<char*>) {
-    std::fprintf(stderr, "didit-sessions: this build cannot serve: install libcpp-httplib-dev "
-                         "and build again\n");
-    return exit_unavailable;
-}
-
-} // namespace didit_cli
-
-#endif

@@ -81,4 +81,14 @@ expect gzip-bomb 1 "expected a value" 30
 list_from drip --read-timeout 2 --page-timeout 3
 expect drip 1 "past the deadline" 10
 
+# Text from the server reaches stderr escaped (issue 16): a redirect whose Location holds ESC,
+# BEL, DEL, U+009B, U+202E and a byte that is not UTF-8, and a 403 whose detail holds DEL,
+# U+009B and U+202E.
+list_from escape-location
+expect escape-location 1 'a URL cannot contain this character: /v3/sessions/?x=\x1b]0;pwned\x07\x1b[2J\x7f\u{009b}\u{202e}\xff' 30
+raw_controls "$work/err" && fail "escape-location: raw controls on stderr: $(od -c "$work/err")"
+list_from escape-detail
+expect escape-detail 1 'the API key was refused (403): key \x7f\u{009b}\u{202e} refused' 30
+raw_controls "$work/err" && fail "escape-detail: raw controls on stderr: $(od -c "$work/err")"
+
 finish "hostile servers: every scenario handled"

@@ -1,7 +1,8 @@
-# What the bash tests of the program over HTTP share (cli_serve_test.sh, cli_hostile_test.sh):
-# a work directory, the server they start (its PID in `server`, stopped at exit), and failures
-# counted by `fail` and summed up by `finish`.
-# shellcheck shell=bash
+# What the shell tests of the program share (cli_files_test.sh, cli_serve_test.sh,
+# cli_hostile_test.sh): a work directory, the server they start (its PID in `server`, stopped at
+# exit), and failures counted by `fail` and summed up by `finish`. POSIX sh: cli_files_test.sh
+# runs under sh.
+# shellcheck shell=sh
 work=$(mktemp -d)
 server=
 cleanup() {
@@ -16,4 +17,11 @@ fail() { echo "FAIL: $*"; failures=$((failures + 1)); }
 finish() {
     [ $failures = 0 ] && echo "$1"
     exit $((failures > 0))
+}
+
+# Whether FILE holds a raw ESC, BEL, DEL, TAB, CR, U+009B or U+202E, which drive a terminal.
+raw_controls() {
+    LC_ALL=C grep -qF -e "$(printf '\033')" -e "$(printf '\007')" -e "$(printf '\177')" \
+        -e "$(printf '\t')" -e "$(printf '\r')" -e "$(printf '\302\233')" \
+        -e "$(printf '\342\200\256')" "$1"
 }

@@ -12,6 +12,9 @@
 //   gzip-bomb         Content-Encoding: gzip over 6.5 MiB that inflate to 1 GiB of zeros
 //   endless-headers   header lines that never end
 //   drip              a page whose body comes a byte every half second
+//   escape-location   a redirect whose Location holds terminal controls (ESC, BEL, DEL, C1),
+//                     U+202E and a byte that is not UTF-8
+//   escape-detail     a 403 whose detail holds DEL, U+009B and U+202E
 
 #include <arpa/inet.h>
 #include <csignal>
@@ -98,10 +101,11 @@ std::string page(std::string_view scenario, const std::string& head) {
     return body + "]}";
 }
 
-std::string response(std::string_view body, std::string_view extra_headers = {}) {
-    return "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: " +
-           std::to_string(body.size()) + "\r\n" + std::string(extra_headers) + "\r\n" +
-           std::string(body);
+std::string response(std::string_view body, std::string_view extra_headers = {},
+                     std::string_view status = "200 OK") {
+    return "HTTP/1.1 " + std::string(status) +
+           "\r\nContent-Type: application/json\r\nContent-Length: " + std::to_string(body.size()) +
+           "\r\n" + std::string(extra_headers) + "\r\n" + std::string(body);
 }
 
 // Writes bits into bytes lowest first, as DEFLATE (RFC 1951) packs them.
@@ -176,6 +180,13 @@ void serve(int client, std::string_view scenario) {
                 std::this_thread::sleep_for(std::chrono::milliseconds(500));
                 if (!send_all(client, full.substr(at, 1))) return;
             }
+        } else if (scenario == "escape-location") {
+            const std::string_view location =
+                "Location: /v3/sessions/?x=\x1b]0;pwned\x07\x1b[2J\x7f\xc2\x9b\xe2\x80\xae\xff\r\n";
+            if (!send_all(client, response("", location, "301 Moved Permanently"))) return;
+        } else if (scenario == "escape-detail") {
+            const std::string_view body = "{\"detail\": \"key \x7f\xc2\x9b\xe2\x80\xae refused\"}";
+            if (!send_all(client, response(body, {}, "403 Forbidden"))) return;
         } else {
             return;
         }
