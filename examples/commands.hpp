@@ -3,7 +3,10 @@
 // The subcommands of didit-sessions, and what they share: exit statuses and usage errors.
 
 #include <span>
+#include <string>
 #include <string_view>
+
+#include <didit/result.hpp>
 
 namespace didit_cli {
 
@@ -19,6 +22,10 @@ inline constexpr int exit_config = 78;        // EX_CONFIG: no API key
 
 // Prints "didit-sessions: complaint" and a pointer to --help; returns exit_usage.
 int usage_error(std::string_view complaint);
+
+// "message: subject (at path)", as an error says what went wrong and where; escaped for a
+// terminal, since the subject and the path can quote a server (a Location, a 403's detail).
+std::string describe(const didit::error& e);
 
 // url [--base-url URL] [name=value ...]: the canonical URL of a query.
 int url_command(std::span<char*> args);

@@ -15,10 +15,12 @@
 #include <string>
 #include <string_view>
 
+#include <didit/client/client.hpp>
 #include <didit/sessions.hpp>
 
 #include "commands.hpp"
 #include "query_arguments.hpp"
+#include "terminal_text.hpp"
 
 namespace didit_cli {
 
@@ -67,6 +69,13 @@ int usage_error(std::string_view complaint) {
     return exit_usage;
 }
 
+std::string describe(const didit::error& e) {
+    std::string text(e.message);
+    if (!e.subject.empty()) text += ": " + std::string(e.subject);
+    if (!e.path.empty()) text += " (at " + std::string(e.path.view()) + ")";
+    return terminal_text(text);
+}
+
 int url_command(std::span<char*> args) {
     std::string_view base = didit::default_base_url;
     query_arguments parameters;
@@ -75,6 +84,9 @@ int url_command(std::span<char*> args) {
         if (arg == "--base-url") {
             if (++i == args.size()) return usage_error("--base-url needs a URL");
             base = args[i];
+            // The origin a listing would be sent to, checked as `list` checks it.
+            if (const auto origin = didit::base_origin(base); !origin)
+                return usage_error("--base-url: " + describe(origin.error()));
         } else if (!parameters.add(arg)) {
             return usage_error("expected name=value, got '" + std::string(arg) + "'");
         }

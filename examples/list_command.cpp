@@ -45,15 +45,6 @@ struct list_options {
     bool quiet = false;
 };
 
-// "message: subject (at path)", as an error says what went wrong and where; escaped, since the
-// subject and the path can quote the server (a Location, a 403's detail, a key).
-std::string describe(const didit::error& e) {
-    std::string text(e.message);
-    if (!e.subject.empty()) text += ": " + std::string(e.subject);
-    if (!e.path.empty()) text += " (at " + std::string(e.path.view()) + ")";
-    return terminal_text(text);
-}
-
 // The options that take a value, the word after them.
 constexpr std::string_view options_with_values[] = {
     "--format",          "--max-rows",     "--output",      "--base-url",

@@ -25,6 +25,19 @@ expect 0 'https://verification.didit.me/v3/sessions/?limit=20&status=Approved%2C
 expect 0 'https://verification.didit.me/v3/sessions/' '' -- url
 expect 0 'http://127.0.0.1:9/v3/sessions/?session_kind=business' '' -- \
     url --base-url http://127.0.0.1:9 session_kind=BUSINESS
+# --base-url is held to what `list` accepts: an http or https origin, nothing more.
+expect 0 'HTTP://Example.COM:8080/v3/sessions/' '' -- url --base-url HTTP://Example.COM:8080
+for base in "$(printf 'http://a\r\nX-Injected: 1')" 'javascript:alert(1)' 'ftp://example.com' \
+    'https://user:secret@example.com' 'https://example.com/v3/' 'https://example.com?x=1' \
+    'https://example.com:70000' '/v3/sessions/' ''; do
+    expect 64 '' '' -- url --base-url "$base" limit=1
+    grep -q '^didit-sessions: --base-url: ' "$err" || {
+        echo "FAILED: url --base-url '$base' did not say why: $(cat "$err")"
+        failures=$((failures + 1))
+    }
+done
+expect 64 '' 'didit-sessions: --base-url: a URL cannot contain this character: http://a\x0d\x0aX-Injected: 1
+(didit-sessions --help lists the commands)' -- url --base-url "$(printf 'http://a\r\nX-Injected: 1')"
 expect 0 'https://verification.didit.me/v3/sessions/?status=APPROVED' \
     'warning: status: `APPROVED` matches no session: statuses are case-sensitive display names; use `Approved`' -- \
     url status=APPROVED

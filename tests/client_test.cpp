@@ -174,6 +174,23 @@ TEST_CASE("same-origin redirects are followed, relative ones resolved", "[client
     f.check_key_stayed_home();
 }
 
+TEST_CASE("schemes and hosts compare up to case: an upper-case base URL, a mixed-case redirect",
+          "[client]") {
+    auto options = single_attempt();
+    options.base_url = "HTTPS://Verification.Didit.ME";
+    fixture f(options);
+    const std::string first = "HTTPS://Verification.Didit.ME/v3/sessions/?limit=2";
+    const std::string moved = "hTTpS://verification.didit.me:443/v3/sessions/?limit=2&x=1";
+    f.answer(first, 302, "", {{"Location", moved}});
+    f.answer(moved, 200, page_body);
+    REQUIRE(f.client.fetch_page(f.two).has_value());
+    REQUIRE(f.script->sent.size() == 2);
+    CHECK(f.script->sent[1].url == moved);
+    for (const auto& sent : f.script->sent)
+        CHECK(sent.headers.at("x-api-key") == key);
+    f.check_key_stayed_home();
+}
+
 TEST_CASE("a redirect or link to another origin is refused before any request", "[client]") {
     for (const std::string location :
          {"https://evil.example/v3/sessions/", "http://verification.didit.me/v3/sessions/",
