@@ -75,7 +75,7 @@ TEST_CASE("malformed heads are refused with 400, unknown versions with 505") {
     CHECK(refusal_of("GET / HTTP/1.1\r\n" + host + "Name : v\r\n\r\n") == 400);
     CHECK(refusal_of("GET / HTTP/1.1\r\n" + host + "no colon\r\n\r\n") == 400);
     CHECK(refusal_of("GET / HTTP/1.1\r\n" + host + "X: a\rb\r\n\r\n") == 400);
-    CHECK(refusal_of("GET / HTTP/1.1\r\n" + host + std::string("X: a\0b\r\n\r\n", 12)) == 400);
+    CHECK(refusal_of("GET / HTTP/1.1\r\n" + host + "X: a" + '\0' + "b\r\n\r\n") == 400);
     CHECK(refusal_of("GET / HTTP/1.1\r\n" + host + "Content-Length: -1\r\n\r\n") == 400);
     CHECK(refusal_of("GET / HTTP/1.1\r\n" + host +
                      "Content-Length: 1\r\nContent-Length: 2\r\n\r\n") == 400);
