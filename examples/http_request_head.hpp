@@ -64,12 +64,11 @@ constexpr bool is_field_value(std::string_view value) {
     return true;
 }
 
+// `text` without the blanks (spaces and tabs: RFC 9110's OWS) at either end.
 constexpr std::string_view trim_blanks(std::string_view text) {
-    while (!text.empty() && (text.front() == ' ' || text.front() == '\t'))
-        text.remove_prefix(1);
-    while (!text.empty() && (text.back() == ' ' || text.back() == '\t'))
-        text.remove_suffix(1);
-    return text;
+    return didit::detail::strip_with(text, [](std::string_view rest) -> std::size_t {
+        return !rest.empty() && (rest.front() == ' ' || rest.front() == '\t');
+    });
 }
 
 // Whether a comma-separated list (a Connection header) holds `token`.

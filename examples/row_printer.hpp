@@ -132,9 +132,14 @@ public:
             line(to_terminal_ ? terminal_text(didit::to_json(row), escapes::json)
                               : didit::to_json(row));
             break;
-        case row_format::csv:
-            csv_line(cells_of(row));
+        case row_format::csv: {
+            auto cells = cells_of(row);
+            if (to_terminal_)
+                for (auto& cell : cells)
+                    cell = terminal_text(cell);
+            csv_line(cells);
             break;
+        }
         case row_format::table:
             table_line(cells_of(row));
             break;
@@ -180,7 +185,7 @@ private:
         std::string text;
         for (std::size_t i = 0; i < cells.size(); ++i) {
             if (i) text += ',';
-            const auto cell = to_terminal_ ? terminal_text(cells[i]) : cells[i];
+            const auto& cell = cells[i];
             if (cell.find_first_of(",\"\r\n") == std::string::npos) {
                 text += cell;
                 continue;
