@@ -3,8 +3,11 @@
 // against the emulator's own record of what changed.
 
 #include <algorithm>
+#include <functional>
 #include <limits>
 #include <memory>
+#include <optional>
+#include <random>
 #include <set>
 #include <string>
 #include <vector>
@@ -139,17 +142,102 @@ TEST_CASE("property: both kinds merged, each once, while sessions change",
     }
 }
 
-TEST_CASE("a listing that grows faster than it can be read ends in an error", "[traversal]") {
-    emulator server{std::string(key)};
-    server.sessions().kyc = didit::testing::session_generator(3).kyc(30);
-    server.inject({.created_between_requests = 5, .seed = 3});
-    test_client client(server, didit::client_config::make(key).value());
-    std::vector<didit::errc> outcomes;
-    for (const auto& row : didit::rows(client, {.limit = 3}))
-        outcomes.push_back(row.code());
-    REQUIRE_FALSE(outcomes.empty());
-    CHECK(outcomes.back() == didit::errc::pagination_loop);
-    CHECK(std::count(outcomes.begin(), outcomes.end(), didit::errc::pagination_loop) == 1);
+namespace {
+
+// The emulator, creating before each request as many sessions as a schedule says for that
+// request (of either kind at random), and deleting some at random.
+struct scheduled_changes {
+    emulator server;
+    std::function<int(std::size_t request)> created;
+
+    didit::result<didit::buffered_response> operator()(const didit::http_request& request) const {
+        server.sessions().faults.created_between_requests = created(server.sessions().requests);
+        return server(request);
+    }
+};
+
+// The most requests the README promises for a traversal that yields `rows` rows.
+std::int64_t request_bound(std::int64_t rows, std::int64_t limit) {
+    const auto per_request = std::max<std::int64_t>(limit, 2) - 1;
+    return 64 + 4 * ((rows + per_request - 1) / per_request);
+}
+
+} // namespace
+
+TEST_CASE("property: a listing growing at any pace is read exactly once in few requests, or "
+          "ends in pagination_loop",
+          "[traversal][property]") {
+    // Sessions created before request r, for pages of l rows. A steady pace, however fast, can
+    // be kept up with; an erratic or accelerating one may end the traversal early.
+    struct schedule {
+        std::string name;
+        bool steady;
+        std::function<int(std::size_t r, std::int64_t l)> created;
+    };
+    const std::vector<schedule> schedules{
+        {"a page per request", true, [](std::size_t, std::int64_t l) { return int(l); }},
+        {"two pages per request", true, [](std::size_t, std::int64_t l) { return 2 * int(l); }},
+        {"ten pages per request", true, [](std::size_t, std::int64_t l) { return 10 * int(l); }},
+        {"bursts of five pages", false,
+         [](std::size_t r, std::int64_t l) { return r % 7 == 3 ? 5 * int(l) : 0; }},
+        {"random, up to four pages", false,
+         [](std::size_t r, std::int64_t l) {
+             return static_cast<int>((r * 2654435761U) % static_cast<std::size_t>(4 * l + 1));
+         }},
+        {"accelerating", false, [](std::size_t r, std::int64_t) { return static_cast<int>(r); }},
+    };
+    for (const auto& [name, steady, schedule] : schedules) {
+        for (std::uint64_t seed = 1; seed <= 12; ++seed) {
+            emulator server{std::string(key)};
+            didit::testing::session_generator generate(seed);
+            server.sessions().kyc = generate.kyc(static_cast<std::size_t>(60 + seed * 7));
+            server.sessions().kyb = generate.kyb(static_cast<std::size_t>(60 + seed * 5));
+            const auto initial_kyc = server.sessions().kyc;
+            const auto initial_kyb = server.sessions().kyb;
+            const auto limit = static_cast<std::int64_t>(2 + seed % 12);
+            const auto kind = seed % 2 ? didit::session_kind::user : didit::session_kind::business;
+            server.inject({.created_kyc_percent = kind == didit::session_kind::user ? 100 : 0,
+                           .deleted_between_requests = static_cast<int>(seed % 3),
+                           .seed = seed});
+            const auto created = [&, schedule = schedule](std::size_t request) {
+                return schedule(request, limit);
+            };
+            didit::client<scheduled_changes, no_wait> client(
+                scheduled_changes{server, created}, didit::client_config::make(key).value());
+            INFO(name << ", seed " << seed << ", limit " << limit);
+
+            std::vector<std::int64_t> yielded;
+            std::optional<didit::errc> failure;
+            for (const auto& row : didit::rows(client, {.session_kind = kind, .limit = limit})) {
+                if (!row) {
+                    failure = row.code();
+                    break;
+                }
+                yielded.push_back(number_of(*row));
+            }
+            const auto rows = static_cast<std::int64_t>(yielded.size());
+            CHECK(static_cast<std::int64_t>(server.sessions().requests) <=
+                  request_bound(rows, limit));
+            if (steady) CHECK_FALSE(failure);
+            if (failure) CHECK(*failure == didit::errc::pagination_loop);
+            const auto& changes = server.sessions().changes;
+            // A traversal that ended early has read the newest sessions down to its last row.
+            auto below = std::numeric_limits<std::int64_t>::min();
+            if (failure)
+                below = yielded.empty() ? std::numeric_limits<std::int64_t>::max() : yielded.back();
+            const auto kept = [&](const auto& initial) {
+                auto sessions = initial;
+                std::erase_if(sessions, [&](const auto& s) { return s.session_number < below; });
+                return sessions;
+            };
+            if (kind == didit::session_kind::user)
+                check_exactly_once(yielded, kept(initial_kyc), changes.created_kyc,
+                                   changes.deleted_kyc);
+            else
+                check_exactly_once(yielded, kept(initial_kyb), changes.created_kyb,
+                                   changes.deleted_kyb);
+        }
+    }
 }
 
 TEST_CASE("a traversal lists one kind", "[traversal]") {
@@ -361,4 +449,95 @@ TEST_CASE("a traversal striding on near the largest offset never asks for a nega
     CHECK(offsets->size() > 3);
     CHECK(
         std::all_of(offsets->begin(), offsets->end(), [&](std::int64_t o) { return o >= start; }));
+}
+
+TEST_CASE("a listing that fills every page with newer rows ends in pagination_loop",
+          "[traversal]") {
+    // Each request, a page of sessions newer than all before, however far the traversal looks.
+    struct ever_newer {
+        std::shared_ptr<std::int64_t> requests;
+        didit::result<didit::buffered_response> operator()(const didit::http_request&) const {
+            const auto newest = 1000 * ++*requests;
+            std::string body = R"({"count": 0, "next": null, "previous": null, "results": [)";
+            for (std::int64_t k = 0; k < 5; ++k)
+                body += (k > 0 ? ", " : "") + user_row(newest - k);
+            return didit::buffered_response{200, {}, body + "]}"};
+        }
+    };
+    const auto requests = std::make_shared<std::int64_t>(0);
+    didit::client<ever_newer, no_wait> client(ever_newer{requests},
+                                              didit::client_config::make(key).value());
+    std::vector<didit::errc> outcomes;
+    for (const auto& row : didit::rows(client, {.limit = 5}))
+        outcomes.push_back(row.code());
+    REQUIRE(outcomes.size() == 6); // the first page, then the error
+    CHECK(outcomes.back() == didit::errc::pagination_loop);
+    CHECK(*requests == request_bound(5, 5));
+}
+
+namespace {
+
+// Pages of rows in descending order but otherwise at random, numbers near the ends of int64
+// among them: a listing no estimate can follow.
+struct erratic_listing {
+    std::shared_ptr<std::vector<std::int64_t>> offsets_requested;
+    std::shared_ptr<std::mt19937_64> dice;
+
+    std::int64_t draw() const {
+        constexpr auto low = std::numeric_limits<std::int64_t>::min();
+        constexpr auto high = std::numeric_limits<std::int64_t>::max();
+        switch ((*dice)() % 4) {
+        case 0:
+            return low + static_cast<std::int64_t>((*dice)() % 8);
+        case 1:
+            return high - static_cast<std::int64_t>((*dice)() % 8);
+        case 2:
+            return static_cast<std::int64_t>((*dice)() % 64) - 32;
+        default:
+            return static_cast<std::int64_t>((*dice)());
+        }
+    }
+
+    didit::result<didit::buffered_response> operator()(const didit::http_request& request) const {
+        offsets_requested->push_back(fixed_listing::parameter(request.url, "offset", 0));
+        const auto limit = fixed_listing::parameter(request.url, "limit", 50);
+        std::vector<std::int64_t> numbers(static_cast<std::size_t>(
+            (*dice)() % 4 == 0 ? (*dice)() % static_cast<std::uint64_t>(limit) : limit));
+        for (auto& n : numbers)
+            n = draw();
+        std::sort(numbers.rbegin(), numbers.rend());
+        numbers.erase(std::unique(numbers.begin(), numbers.end()), numbers.end());
+        std::string body = R"({"count": )" + std::to_string((*dice)() % 1000) +
+                           R"(, "next": null, "previous": null, "results": [)";
+        for (std::size_t k = 0; k < numbers.size(); ++k)
+            body += (k > 0 ? ", " : "") + user_row(numbers[k]);
+        return didit::buffered_response{200, {}, body + "]}"};
+    }
+};
+
+} // namespace
+
+TEST_CASE("property: an erratic listing ends the traversal within its budget, offsets in range",
+          "[traversal][property]") {
+    for (std::uint64_t seed = 1; seed <= 300; ++seed) {
+        const auto offsets = std::make_shared<std::vector<std::int64_t>>();
+        const auto limit = static_cast<std::int64_t>(2 + seed % 9);
+        didit::client<erratic_listing, no_wait> client(
+            erratic_listing{offsets, std::make_shared<std::mt19937_64>(seed)},
+            didit::client_config::make(key).value());
+        INFO("seed " << seed << ", limit " << limit);
+        std::vector<std::int64_t> yielded;
+        for (const auto& row : didit::rows(client, {.limit = limit})) {
+            if (!row) {
+                CHECK(row.code() == didit::errc::pagination_loop);
+                break;
+            }
+            yielded.push_back(number_of(*row));
+        }
+        CHECK(std::adjacent_find(yielded.begin(), yielded.end(), std::less_equal<>()) ==
+              yielded.end());
+        CHECK(static_cast<std::int64_t>(offsets->size()) <=
+              request_bound(static_cast<std::int64_t>(yielded.size()), limit));
+        CHECK(std::all_of(offsets->begin(), offsets->end(), [](std::int64_t o) { return o >= 0; }));
+    }
 }

@@ -5,12 +5,14 @@
 // The listing is ordered by descending session_number and paged by offset. A session created
 // during a traversal pushes rows down (the next page repeats rows already seen); a deleted one
 // pulls rows up (the next page would skip rows). So the traversal does not follow `next`: it
-// asks for each page at the position of the last row it yielded (the anchor), one row of
-// overlap, and keeps only rows numbered below the anchor. When a page starts below the anchor,
-// rows above it were deleted and some may have slid past: it steps back until a page starts at
-// or above the anchor again. Guarantee: each session that exists for the whole traversal is
-// yielded once, in order; sessions created meanwhile are not yielded (they are newer than
-// where the traversal started).
+// asks for each page where the last row it yielded (the anchor) is now (anchor_tracker.hpp
+// predicts that), one row of overlap, and keeps only rows numbered below the anchor. When a
+// page starts below the anchor, rows above it were deleted and some may have slid past, or the
+// prediction went too far: it steps back until a page starts at or above the anchor again.
+// Guarantee: each session that exists for the whole traversal is yielded once, in order;
+// sessions created meanwhile are not yielded (they are newer than where the traversal started).
+// A listing that changes too fast to keep up with ends the traversal with pagination_loop once
+// its request budget is spent.
 //
 // Rows are placed by their session_number, whatever their kind: a row of a kind this library
 // does not know is yielded as an unknown row, in its place. A row that cannot be placed (no
@@ -28,7 +30,9 @@
 #include <optional>
 #include <string_view>
 
+#include <didit/client/anchor_tracker.hpp>
 #include <didit/client/client.hpp>
+#include <didit/client/pages.hpp>
 #include <didit/config.hpp>
 #include <didit/detail/pull_iterator.hpp>
 #include <didit/json/location.hpp>
@@ -80,19 +84,25 @@ private:
         "a row is not numbered below the row before it: the listing is not in descending "
         "session_number order";
 
-    // Requests in a row that yield nothing before the traversal gives up: sessions are being
-    // created faster than pages of this size can catch up with.
-    static constexpr int max_requests_without_yield = 64;
+    // The most requests a traversal makes: a few to start, then a few per page's worth of rows
+    // yielded. Past that, sessions are created or deleted faster than it can keep its place.
+    static constexpr std::int64_t startup_requests = 64;
+    static constexpr std::int64_t requests_per_page = 4;
+    constexpr bool within_budget() const {
+        const auto pages = (yielded_ + page_size_ - 2) / (page_size_ - 1);
+        return tracker_.requests() < startup_requests + requests_per_page * pages;
+    }
 
     // Requests the page at `offset`; an error becomes the last element.
     constexpr bool fetch(std::int64_t offset) {
-        if (++requests_without_yield_ > max_requests_without_yield) {
+        if (!within_budget()) {
             current_ = error{errc::pagination_loop,
-                             "the listing changes faster than the traversal can read it; use a "
-                             "larger limit"};
+                             "the listing changes faster than the traversal can keep its place; "
+                             "use a larger limit"};
             failed_ = true;
             return false;
         }
+        tracker_.requested();
         query_.offset = offset;
         page_offset_ = offset;
         auto fetched = client_.fetch_page(query_);
@@ -108,8 +118,10 @@ private:
         return true;
     }
 
-    constexpr bool step_back() {
-        return fetch(page_offset_ > page_size_ ? page_offset_ - page_size_ : 0);
+    // The exact number of rows in the listing, if the latest page says it.
+    constexpr std::optional<std::int64_t> exact_count() const {
+        const auto count = count_of(query_, page_);
+        return count.at_least ? std::nullopt : std::optional(count.value);
     }
 
     // The session_number of a row of any kind, if it has one.
@@ -142,28 +154,22 @@ private:
             if (rows_ == std::default_sentinel) {
                 if (rows_on_page_ == 0 && anchor_ && page_offset_ > 0) {
                     // Nothing left at this offset: deletions above may have pulled the rest of
-                    // the listing up past it.
-                    if (!step_back()) return;
+                    // the listing up past it, or the last estimate went too far.
+                    if (!fetch(tracker_.next_after_empty(page_offset_, page_size_, exact_count())))
+                        return;
                     continue;
                 }
                 if (rows_on_page_ < page_size_) { // a short page is the listing's last
                     done_ = true;
                     return;
                 }
-                // The next page starts at this page's last row: the anchor if it was yielded.
-                // A page with nothing to yield was all rows newer than the anchor (sessions
-                // created meanwhile pushed it down): the traversal strides ahead, further each
-                // time in a row, so that it catches up however fast sessions are created; if it
-                // passes the anchor, it steps back.
-                std::int64_t stride = rows_on_page_ - 1;
-                if (yielded_on_page_) {
-                    pages_without_yield_ = 0;
-                } else {
-                    stride <<= pages_without_yield_ < 20 ? pages_without_yield_ : 20;
-                    ++pages_without_yield_;
-                }
-                constexpr auto last = std::numeric_limits<std::int64_t>::max();
-                if (!fetch(stride > last - page_offset_ ? last : page_offset_ + stride)) return;
+                // The next page starts where the anchor will be. A page with nothing to yield
+                // was all rows newer than the anchor: sessions created meanwhile pushed it down.
+                const detail::anchor_tracker::full_page full{page_offset_, rows_on_page_,
+                                                             first_on_page_, previous_on_page_};
+                const auto next = yielded_on_page_ ? tracker_.next_after_yield(full)
+                                                   : tracker_.next_after_newer(full, *anchor_);
+                if (!fetch(next)) return;
                 continue;
             }
             auto decoded = *rows_;
@@ -180,21 +186,27 @@ private:
             }
             const auto number = *placed;
             const bool first_on_page = rows_on_page_ == 1;
-            if (!first_on_page && number >= previous_on_page_) {
+            if (first_on_page) {
+                first_on_page_ = number;
+            } else if (number >= previous_on_page_) {
                 unplaceable(decoded.value(), out_of_order);
                 return;
             }
             previous_on_page_ = number;
             if (first_on_page && anchor_ && number < *anchor_ && page_offset_ > 0) {
                 // Rows at or above the anchor were deleted, so rows may have slid up past this
-                // page's start: step back until a page starts at or above the anchor.
-                if (!step_back()) return;
+                // page's start, or the last estimate went too far: step back until a page
+                // starts at or above the anchor.
+                if (!fetch(tracker_.next_after_older_start(page_offset_, number, *anchor_))) return;
                 continue;
             }
             if (anchor_ && number >= *anchor_) continue; // seen already, or created since
+            const auto offset = page_offset_ + rows_on_page_ - 1;
+            if (anchor_ && !yielded_on_page_) tracker_.found(offset - 1);
+            tracker_.yielded(offset);
             anchor_ = number;
             yielded_on_page_ = true;
-            requests_without_yield_ = 0;
+            ++yielded_;
             current_ = std::move(decoded);
             return;
         }
@@ -208,11 +220,12 @@ private:
     row_range::iterator rows_{};
     std::int64_t page_offset_ = 0;
     std::int64_t rows_on_page_ = 0;
+    std::int64_t first_on_page_ = 0;     // the number of the page's first row
     std::int64_t previous_on_page_ = 0;  // the number of the page's row before the current one
     std::optional<std::int64_t> anchor_; // the number of the last row yielded
     bool yielded_on_page_ = false;
-    int pages_without_yield_ = 0;
-    int requests_without_yield_ = 0;
+    std::int64_t yielded_ = 0;
+    detail::anchor_tracker tracker_;
     result<row> current_{row{}};
     bool failed_ = false;
     bool done_ = false;

@@ -240,8 +240,9 @@ struct faults {
     // the server has gone away.
     std::size_t outage_after_requests = 0;
     // Before each request but the first after inject(): sessions created (newest of their
-    // kind) and deleted (any), of either kind at random.
+    // kind, KYC at this chance in percent) and deleted (any, of either kind at random).
     int created_between_requests = 0;
+    int created_kyc_percent = 50;
     int deleted_between_requests = 0;
     std::uint64_t seed = 1;
 };
@@ -335,7 +336,7 @@ private:
     void change_sessions() const {
         auto& st = *store_;
         for (int i = 0; i < st.faults.created_between_requests; ++i) {
-            if (st.dice() % 2 == 0) {
+            if (static_cast<int>(st.dice() % 100) < st.faults.created_kyc_percent) {
                 const auto number = newest(st.kyc, st.changes.deleted_kyc) + 1;
                 st.kyc.push_back(st.newcomers.next_kyc(number, latest(st.kyc)));
                 st.changes.created_kyc.push_back(number);
