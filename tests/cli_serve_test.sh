@@ -125,7 +125,6 @@ stop_serve
 injected=$(sed -n 's/^stopped after [0-9]* requests, \([0-9]*\) answered with an injected fault$/\1/p' "$work/serve.err")
 [ "${injected:-0}" -gt 0 ] || fail "no fault was injected: $(tail -1 "$work/serve.err")"
 
-# Sessions created and deleted while the client pages: each row still comes once.
 # Sessions created and deleted while the client pages: each row still comes once, and every
 # session that was there throughout comes.
 start_serve --created 2 --deleted 1
@@ -138,6 +137,25 @@ sed -n 's/^\(created\|deleted\) \([a-z]*\) \([0-9 ]*\)$/\2 \3/p' "$work/serve.er
 grep -q '^deleted ' "$work/serve.err" || fail "a changing listing: serve reports no deletion"
 "$check" $seed $sessions all Approved,Declined 2026-01-20 ndjson "$work/changing.ndjson" \
     "$work/changed" || fail "a changing listing: not the rows it should be"
+
+# A listing that grows by two pages a request (20 sessions of either kind before each, pages of
+# 10): the rows are still right, in no more requests than the README's bound for the traversal,
+# 64 + 4 * ceil(rows / (limit - 1)).
+growing=(session_kind=user "status=Approved,Declined" date_from=2026-01-20 limit=10)
+start_serve --created 20
+"$cli" list "${growing[@]}" --base-url "$base" --format ndjson --quiet >"$work/growing.ndjson"
+status=$?
+stop_serve
+[ $status = 0 ] || fail "a fast-growing listing: list exited $status"
+sed -n 's/^\(created\|deleted\) \([a-z]*\) \([0-9 ]*\)$/\2 \3/p' "$work/serve.err" |
+    while read -r kind numbers; do for n in $numbers; do echo "$kind $n"; done; done >"$work/changed"
+"$check" $seed $sessions user Approved,Declined 2026-01-20 ndjson "$work/growing.ndjson" \
+    "$work/changed" || fail "a fast-growing listing: not the rows it should be"
+rows=$(wc -l <"$work/growing.ndjson")
+requests=$(sed -n 's/^stopped after \([0-9]*\) requests.*/\1/p' "$work/serve.err")
+bound=$((64 + 4 * ((rows + 8) / 9)))
+[ "${requests:-0}" -gt 0 ] && [ "$requests" -le $bound ] ||
+    fail "a fast-growing listing: $requests requests for $rows rows (at most $bound)"
 
 # A server that goes away part-way: the rows written before stay, complete, and the message
 # says how many and where it stopped.
