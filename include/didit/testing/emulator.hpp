@@ -119,6 +119,7 @@ inline std::string text_of_date(const date& d) {
 
 template<class Session>
 bool in_dates(const query& q, const Session& s, bool to_is_midnight) {
+    if (!q.date_from && !q.date_to) return true;
     const auto day = s.created_at.date();
     if (q.date_from && day < *q.date_from) return false;
     if (!q.date_to) return true;
@@ -409,13 +410,16 @@ private:
     static std::vector<const Session*> matching(const std::vector<Session>& all, const query& q,
                                                 bool kyb) {
         std::vector<const Session*> rows;
-        for (const auto& s : all)
-            if (detail::common_filters(q, s, kyb) && detail::search_matches(q, s) &&
-                detail::kyc_only_filters(q, s))
-                rows.push_back(&s);
-        std::sort(rows.begin(), rows.end(), [](const Session* a, const Session* b) {
+        // Sessions are usually held oldest first: read backwards, they need no sorting.
+        for (auto s = all.rbegin(); s != all.rend(); ++s)
+            if (detail::common_filters(q, *s, kyb) && detail::search_matches(q, *s) &&
+                detail::kyc_only_filters(q, *s))
+                rows.push_back(&*s);
+        const auto newer = [](const Session* a, const Session* b) {
             return a->session_number > b->session_number;
-        });
+        };
+        if (!std::is_sorted(rows.begin(), rows.end(), newer))
+            std::sort(rows.begin(), rows.end(), newer);
         return rows;
     }
 
