@@ -241,6 +241,30 @@ TEST_CASE("scans that read eight bytes at once stop at the first stopping byte, 
     }
 }
 
+TEST_CASE("every control character raw in a string or a key is an error at its byte (RFC 8259 7)",
+          "[json][string]") {
+    // U+0000 to U+001F must be escaped; U+0020 and U+007F need not be. Each at positions on
+    // both sides of the eight-byte words the scans read.
+    for (int byte = 0; byte <= 0x7F; ++byte) {
+        if (byte > 0x20 && byte < 0x7F) continue;
+        for (const std::size_t at : {0, 1, 6, 7, 8, 9, 15, 16, 17}) {
+            INFO("byte " << byte << " at " << at);
+            const std::string text = std::string(at, 'a') + char(byte) + "z";
+            for (const auto& doc : {"[\"" + text + "\"]", "{\"" + text + "\": 1}"}) {
+                if (byte == 0x20 || byte == 0x7F) {
+                    CHECK(json::validate(exact_buffer(doc).view()).has_value());
+                    CHECK(json::parse(doc).has_value());
+                    continue;
+                }
+                const auto failure = failure_of(doc);
+                CHECK(failure.code == errc::invalid_string);
+                CHECK(failure.offset == 2 + at);
+                CHECK(json::parse(doc).code() == errc::invalid_string);
+            }
+        }
+    }
+}
+
 TEST_CASE("invalid strings are errors at the offending byte", "[json][string]") {
     struct bad {
         std::string doc;
@@ -310,7 +334,7 @@ TEST_CASE("property: any text, escaped any way, decodes to itself", "[json][stri
     }
 }
 
-TEST_CASE("64-bit integers are exact; overflow is an error", "[json][number]") {
+TEST_CASE("64-bit integers are exact, and overflow is an error", "[json][number]") {
     const auto int64_of = [](std::string_view doc) { return root(doc).get_int64(); };
     CHECK(int64_of("9223372036854775807").value() == std::numeric_limits<std::int64_t>::max());
     CHECK(int64_of("-9223372036854775808").value() == std::numeric_limits<std::int64_t>::min());
@@ -479,7 +503,7 @@ TEST_CASE("the reader works in constant evaluation", "[json]") {
     SUCCEED("checked at compile time");
 }
 
-TEST_CASE("escaped text reads back as itself; invalid UTF-8 becomes U+FFFD", "[json][escape]") {
+TEST_CASE("escaped text reads back as itself, and invalid UTF-8 becomes U+FFFD", "[json][escape]") {
     struct collected {
         std::string text;
         void append(std::string_view more) { text.append(more); }

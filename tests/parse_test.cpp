@@ -128,7 +128,7 @@ TEST_CASE("session_kind: user, business or all in any case, otherwise 400", "[pa
     }
 }
 
-TEST_CASE("comma lists split on commas only; items are not trimmed and empty ones are kept",
+TEST_CASE("comma lists split on commas only: items are not trimmed and empty ones are kept",
           "[parse]") {
     const auto p = parse({{"status", "Approved, In Review,,Declined"}, {"country", "ESP;USA,GBR"}});
     REQUIRE(p.value.status.size() == 4);
@@ -140,7 +140,7 @@ TEST_CASE("comma lists split on commas only; items are not trimmed and empty one
     CHECK(p.value.country[0] == "ESP;USA");
 }
 
-TEST_CASE("booleans: 1, 0, true, false in any case; anything else is ignored", "[parse]") {
+TEST_CASE("booleans: 1, 0, true, false in any case, and anything else is ignored", "[parse]") {
     for (const char* text : {"1", "true", "TRUE", "True"})
         CHECK(parse({{"is_kyc_to_be_reviewed", text}}).value.is_kyc_to_be_reviewed == true);
     for (const char* text : {"0", "false", "FaLsE"})

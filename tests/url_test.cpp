@@ -90,6 +90,14 @@ TEST_CASE("origins: scheme, host up to case, and port with its default", "[url]"
     CHECK(same_origin("http://127.0.0.1:8080/", "http://127.0.0.1:8080/v3/"));
     CHECK(same_origin("http://[::1]:9/", "http://[::1]:9/v3/"));
     CHECK_FALSE(same_origin("https://verification.didit.me/", "http://verification.didit.me/"));
+    // Each part alone: the scheme at the same port, the port at the same scheme, and what does
+    // not count (the host's case, a default port written out).
+    CHECK_FALSE(same_origin("https://verification.didit.me/", "http://verification.didit.me:443/"));
+    CHECK_FALSE(same_origin("http://127.0.0.1:8080/", "https://127.0.0.1:8080/"));
+    CHECK_FALSE(same_origin("http://127.0.0.1:8080/", "http://127.0.0.1:8081/"));
+    CHECK_FALSE(same_origin("http://127.0.0.1/", "http://127.0.0.2/"));
+    CHECK(same_origin("http://example.com/", "http://EXAMPLE.com:80/"));
+    CHECK(same_origin("https://example.com:443/", "https://Example.Com/"));
     CHECK_FALSE(
         same_origin("https://verification.didit.me/", "https://verification.didit.me:8443/"));
     CHECK_FALSE(same_origin("https://verification.didit.me/",

@@ -1,4 +1,5 @@
 #include <random>
+#include <regex>
 #include <string>
 
 #include <didit/query.hpp>
@@ -63,4 +64,38 @@ TEST_CASE("random UUIDs round-trip through every spelling the server accepts", "
         REQUIRE(uuid::parse_canonical(upper).value() == id);
         CHECK_FALSE(uuid::parse_canonical(bare).has_value());
     }
+}
+
+TEST_CASE("the canonical form is 8-4-4-4-12 hex digits: every single-byte change is checked "
+          "against that pattern",
+          "[uuid][property]") {
+    // The pattern alone, written from RFC 9562's grammar, decides.
+    const std::regex canonical("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-"
+                               "[0-9a-fA-F]{12}");
+    const std::string base = "0123abcd-4567-89ef-ABCD-0123456789aF";
+    const std::string replacements = "-0aFgG {}:x\x01\xC3";
+    std::size_t refused = 0;
+    for (std::size_t at = 0; at < base.size(); ++at) {
+        for (const char c : replacements) {
+            std::string text = base;
+            text[at] = c;
+            INFO(text);
+            const bool valid = std::regex_match(text, canonical);
+            CHECK(uuid::parse_canonical(text).has_value() == valid);
+            refused += !valid;
+        }
+    }
+    // Every hyphen moved one place either way, and one too many or too few digits.
+    for (const std::size_t hyphen : {8, 13, 18, 23}) {
+        for (const std::size_t to : {hyphen - 1, hyphen + 1}) {
+            std::string text = base;
+            std::swap(text[hyphen], text[to]);
+            INFO(text);
+            CHECK_FALSE(uuid::parse_canonical(text).has_value());
+        }
+        CHECK_FALSE(uuid::parse_canonical(std::string(base).insert(hyphen, "a")).has_value());
+        CHECK_FALSE(uuid::parse_canonical(std::string(base).erase(hyphen - 1, 1)).has_value());
+    }
+    CHECK(refused > base.size() * 2); // the pattern does refuse most changes
+    CHECK(uuid::parse_canonical(base).has_value());
 }
