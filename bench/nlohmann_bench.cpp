@@ -51,7 +51,7 @@ void nlohmann_dom_every_field(benchmark::State& state, listing kind) {
 }
 
 void nlohmann_dom_three_fields(benchmark::State& state, listing kind) {
-    didit_bench::run_pages(state, kind, didit_bench::three_fields,
+    didit_bench::run_pages(state, kind, didit_bench::three_fields_of_rows,
                            [](const std::string& page, reading& read) {
                                const auto parsed = json::parse(page);
                                for (const auto& row : parsed["results"])

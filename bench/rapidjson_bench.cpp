@@ -117,7 +117,7 @@ void rapidjson_insitu_every_field(benchmark::State& state, listing kind) {
 }
 
 void rapidjson_dom_three_fields(benchmark::State& state, listing kind) {
-    didit_bench::run_pages(state, kind, didit_bench::three_fields, dom<three_of_each_row>);
+    didit_bench::run_pages(state, kind, didit_bench::three_fields_of_rows, dom<three_of_each_row>);
 }
 
 DIDIT_BENCH_LISTINGS(rapidjson_dom_every_field);

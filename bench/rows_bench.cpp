@@ -28,7 +28,8 @@ void didit_every_field(benchmark::State& state, listing kind) {
 }
 
 void didit_three_fields(benchmark::State& state, listing kind) {
-    didit_bench::run_pages(state, kind, didit_bench::three_fields, didit_bench::three_fields);
+    didit_bench::run_pages(state, kind, didit_bench::three_fields_of_rows,
+                           didit_bench::three_fields);
 }
 
 DIDIT_BENCH_LISTINGS(didit_validate);

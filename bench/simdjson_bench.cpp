@@ -106,7 +106,7 @@ void simdjson_ondemand_every_field(benchmark::State& state, listing kind) {
 }
 
 void simdjson_ondemand_three_fields(benchmark::State& state, listing kind) {
-    run_padded(state, kind, "", didit_bench::three_fields, three_of_each_row);
+    run_padded(state, kind, "", didit_bench::three_fields_of_rows, three_of_each_row);
 }
 
 void simdjson_fallback_every_field(benchmark::State& state, listing kind) {
@@ -114,7 +114,7 @@ void simdjson_fallback_every_field(benchmark::State& state, listing kind) {
 }
 
 void simdjson_fallback_three_fields(benchmark::State& state, listing kind) {
-    run_padded(state, kind, "fallback", didit_bench::three_fields, three_of_each_row);
+    run_padded(state, kind, "fallback", didit_bench::three_fields_of_rows, three_of_each_row);
 }
 
 DIDIT_BENCH_LISTINGS(simdjson_ondemand_every_field);

@@ -1,7 +1,9 @@
 #pragma once
 
-// Counts calls to the global operator new in the program that links allocation_counter.cpp:
-// benchmarks report allocations per iteration, and tests check that a path makes none.
+// Counts heap allocations in the program that links allocation_counter.cpp with the linker
+// options the build gives it: every form of the global operator new, and malloc, calloc,
+// realloc and aligned_alloc called from the program's own code (the library's included). Tests
+// check that a path makes none; benchmarks report allocations per iteration.
 
 #include <cstdint>
 
