@@ -1,4 +1,5 @@
 #include <array>
+#include <cstdio>
 #include <random>
 #include <span>
 #include <string>
@@ -37,6 +38,27 @@ TEST_CASE("values are form-encoded exactly as Python's urlencode encodes them", 
         INFO("input: [" << c.input << "]");
         CHECK(form_encode(c.input) == c.expected);
         CHECK(form_decode(c.expected) == c.input);
+    }
+}
+
+TEST_CASE("every byte encodes and decodes by the rule of application/x-www-form-urlencoded",
+          "[form][property]") {
+    // Python's quote_plus: letters, digits and "_.-~" stay, a space becomes '+', every other
+    // byte %XX in upper case; decoding takes either case.
+    for (int byte = 0; byte < 256; ++byte) {
+        const char c = static_cast<char>(byte);
+        const bool stays = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') ||
+                           (c >= '0' && c <= '9') || c == '_' || c == '.' || c == '-' || c == '~';
+        char escaped[4];
+        std::snprintf(escaped, sizeof escaped, "%%%02X", static_cast<unsigned>(byte));
+        const std::string expected = stays ? std::string(1, c) : c == ' ' ? "+" : escaped;
+        INFO("byte " << byte);
+        CHECK(form_encode(std::string(1, c) + "x") == expected + "x");
+        CHECK(form_decode(escaped) == std::string(1, c));
+        char lower[4];
+        std::snprintf(lower, sizeof lower, "%%%02x", static_cast<unsigned>(byte));
+        CHECK(form_decode(std::string("a") + lower + "b") == "a" + std::string(1, c) + "b");
+        if (stays) CHECK(form_decode(std::string(1, c)) == std::string(1, c));
     }
 }
 

@@ -1,5 +1,6 @@
 // The server's 400 body, as its JSON renderer writes it.
 
+#include <set>
 #include <string>
 #include <vector>
 
@@ -35,15 +36,43 @@ TEST_CASE("a query without errors renders an empty body", "[messages]") {
     CHECK(didit::error_body(didit::diagnostics{}) == "{}");
 }
 
-TEST_CASE("every finding has a message", "[messages]") {
+TEST_CASE("every finding has a message of its own, naming the value and the hint it is about",
+          "[messages]") {
+    using didit::finding;
+    // The findings about one value the user gave, and those that suggest what was meant.
+    const std::set<finding> about_the_value{finding::invalid_choice,
+                                            finding::empty_value,
+                                            finding::unrecognised_status,
+                                            finding::unrecognised_document_type,
+                                            finding::document_display_name,
+                                            finding::unrecognised_session_type,
+                                            finding::workflow_id_dropped,
+                                            finding::boolean_ignored,
+                                            finding::limit_replaced,
+                                            finding::limit_clamped,
+                                            finding::offset_replaced,
+                                            finding::empty_date_range,
+                                            finding::registration_number_separators,
+                                            finding::document_name_split_at_comma,
+                                            finding::list_item_split_at_comma};
+    const std::set<finding> with_a_hint{finding::unknown_parameter, finding::unrecognised_status,
+                                        finding::unrecognised_document_type,
+                                        finding::document_display_name,
+                                        finding::unrecognised_session_type};
+    std::set<std::string> texts;
     for (std::size_t f = 0; f < didit::finding_count; ++f) {
         didit::diagnostic d;
-        d.what = static_cast<didit::finding>(f);
-        d.value = "v";
+        d.what = static_cast<finding>(f);
+        d.parameter = "a_parameter";
+        d.value = "the-value";
+        d.hint = "the-hint";
         INFO(f);
         const auto text = didit::message(d);
-        CHECK_FALSE(text.empty());
         CHECK(text.find('\n') == std::string::npos);
+        CHECK((text.find("`the-value`") != std::string::npos ||
+               text.find(" the-value ") != std::string::npos) == about_the_value.count(d.what));
+        CHECK((text.find("`the-hint`") != std::string::npos) == with_a_hint.count(d.what));
+        CHECK(texts.insert(std::string(text)).second); // no two findings say the same
     }
 }
 
