@@ -247,7 +247,7 @@ TEST_CASE("every control character raw in a string or a key is an error at its b
     // both sides of the eight-byte words the scans read.
     for (int byte = 0; byte <= 0x7F; ++byte) {
         if (byte > 0x20 && byte < 0x7F) continue;
-        for (const std::size_t at : {0, 1, 6, 7, 8, 9, 15, 16, 17}) {
+        for (const std::size_t at : {0u, 1u, 6u, 7u, 8u, 9u, 15u, 16u, 17u}) {
             INFO("byte " << byte << " at " << at);
             const std::string text = std::string(at, 'a') + char(byte) + "z";
             for (const auto& doc : {"[\"" + text + "\"]", "{\"" + text + "\": 1}"}) {

@@ -86,7 +86,7 @@ TEST_CASE("the canonical form is 8-4-4-4-12 hex digits: every single-byte change
         }
     }
     // Every hyphen moved one place either way, and one too many or too few digits.
-    for (const std::size_t hyphen : {8, 13, 18, 23}) {
+    for (const std::size_t hyphen : {8u, 13u, 18u, 23u}) {
         for (const std::size_t to : {hyphen - 1, hyphen + 1}) {
             std::string text = base;
             std::swap(text[hyphen], text[to]);
