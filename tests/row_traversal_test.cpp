@@ -503,7 +503,8 @@ struct erratic_listing {
         const auto limit =
             static_cast<std::uint64_t>(fixed_listing::parameter(request.url, "limit", 50));
         // A short page now and then: the listing's end, as far as the traversal can tell.
-        std::vector<std::int64_t> numbers((*dice)() % 4 == 0 ? (*dice)() % limit : limit);
+        std::vector<std::int64_t> numbers(
+            static_cast<std::size_t>((*dice)() % 4 == 0 ? (*dice)() % limit : limit));
         for (auto& n : numbers)
             n = draw();
         std::sort(numbers.rbegin(), numbers.rend());
