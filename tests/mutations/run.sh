@@ -45,8 +45,12 @@ case "${1:---all}" in
     ;;
 esac
 
-build_and_test() { # the log file; fails when a program fails or hangs
-    cmake --build "$build" --target didit-tests didit-allocation-tests >"$1" 2>&1 || return 3
+build_and_test() { # the log file; fails when a program fails or hangs, or a test's
+    # compile-time check (static_assert, a constant expression) fails: 4; another build error: 3
+    if ! cmake --build "$build" --target didit-tests didit-allocation-tests >"$1" 2>&1; then
+        grep -q 'static assertion failed\|static_assert\|not a constant expression' "$1" && return 4
+        return 3
+    fi
     for program in "${programs[@]}"; do
         timeout 600 "$program" --abort >>"$1" 2>&1 || return 1
     done
@@ -83,9 +87,10 @@ for line in "${chosen[@]}"; do
         grep -m5 error "$work/$name.log"
         exit 2
         ;;
+    4) caught=$((caught + 1)) result="caught (compile time)" ;;
     *) caught=$((caught + 1)) result="caught" ;;
     esac
-    printf '%-40s %-8s %3ds  (%s)\n' "$name" "$result" $((SECONDS - started)) "$file"
+    printf '%-40s %-21s %3ds  (%s)\n' "$name" "$result" $((SECONDS - started)) "$file"
 done
 echo "$caught of ${#chosen[@]} mutations caught"
 if ((${#survived[@]})); then
