@@ -543,3 +543,33 @@ TEST_CASE("property: an erratic listing ends the traversal within its budget, of
         CHECK(std::all_of(offsets->begin(), offsets->end(), [](std::int64_t o) { return o >= 0; }));
     }
 }
+
+TEST_CASE("a listing that shrinks past the traversal's place is read to its end in few requests",
+          "[traversal]") {
+    // Rows 20 to 1; after the first page, every session from 20 down to 3 is deleted, so the
+    // next page asked for lies past the end. The count (exact for KYC) says where the end is.
+    struct shrinking {
+        std::shared_ptr<fixed_listing> listing;
+        std::shared_ptr<int> requests;
+        didit::result<didit::buffered_response> operator()(const didit::http_request& r) const {
+            if (++*requests == 2)
+                listing->rows.erase(listing->rows.begin(), listing->rows.end() - 2);
+            return (*listing)(r);
+        }
+    };
+    auto listing = std::make_shared<fixed_listing>();
+    for (std::int64_t n = 20; n >= 1; --n)
+        listing->rows.push_back(user_row(n));
+    const auto requests = std::make_shared<int>(0);
+    didit::client<shrinking, no_wait> client(shrinking{listing, requests},
+                                             didit::client_config::make(key).value());
+    std::vector<outcome> outcomes;
+    for (const auto& row : didit::rows(client, {.limit = 5})) {
+        if (row)
+            outcomes.push_back({number_of(*row)});
+        else
+            outcomes.push_back({row.code(), row.error().path.view()});
+    }
+    CHECK(outcomes == std::vector<outcome>{{20}, {19}, {18}, {17}, {16}, {2}, {1}});
+    CHECK(*requests <= 5); // the first page, the empty one, the last row, then the last page
+}
