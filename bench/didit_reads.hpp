@@ -131,14 +131,15 @@ inline void every_field(const std::string& page, reading& read) {
 
 // The reference for three fields: the same three read from decoded rows, not found by key.
 inline void three_fields_of_rows(const std::string& page, reading& read) {
+    const auto read_three = [&](const auto& fields) {
+        read.string(fields.session_id.raw());
+        read.string(fields.status.raw());
+        read.string(fields.created_at.raw());
+    };
     const auto parsed = didit::parse_page(page);
     for (const auto row : parsed->results) {
-        const auto& kyc = row->kyc();
-        const auto& kyb = row->kyb();
-        const bool is_kyc = row->kind() == didit::row_kind::kyc;
-        read.string((is_kyc ? kyc.session_id : kyb.session_id).raw());
-        read.string((is_kyc ? kyc.status : kyb.status).raw());
-        read.string((is_kyc ? kyc.created_at : kyb.created_at).raw());
+        if (row->kind() == didit::row_kind::kyc) read_three(row->kyc());
+        if (row->kind() == didit::row_kind::kyb) read_three(row->kyb());
     }
 }
 

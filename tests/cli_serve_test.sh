@@ -41,6 +41,12 @@ stop_serve() {
     grep -q "^stopped after [0-9]* requests" "$work/serve.err" || fail "serve did not say it stopped"
 }
 
+# The sessions serve says it created and deleted, a "KIND NUMBER" line each, in $work/changed.
+record_changes() {
+    sed -n 's/^\(created\|deleted\) \([a-z]*\) \([0-9 ]*\)$/\2 \3/p' "$work/serve.err" |
+        while read -r kind numbers; do for n in $numbers; do echo "$kind $n"; done; done >"$work/changed"
+}
+
 start_serve
 # Usage errors stop before anything starts; the message names the culprit.
 usage_error() { # the word the message must hold, then the arguments
@@ -132,8 +138,7 @@ start_serve --created 2 --deleted 1
 status=$?
 stop_serve
 [ $status = 0 ] || fail "a changing listing: list exited $status"
-sed -n 's/^\(created\|deleted\) \([a-z]*\) \([0-9 ]*\)$/\2 \3/p' "$work/serve.err" |
-    while read -r kind numbers; do for n in $numbers; do echo "$kind $n"; done; done >"$work/changed"
+record_changes
 grep -q '^deleted ' "$work/serve.err" || fail "a changing listing: serve reports no deletion"
 "$check" $seed $sessions all Approved,Declined 2026-01-20 ndjson "$work/changing.ndjson" \
     "$work/changed" || fail "a changing listing: not the rows it should be"
@@ -147,8 +152,7 @@ start_serve --created 20
 status=$?
 stop_serve
 [ $status = 0 ] || fail "a fast-growing listing: list exited $status"
-sed -n 's/^\(created\|deleted\) \([a-z]*\) \([0-9 ]*\)$/\2 \3/p' "$work/serve.err" |
-    while read -r kind numbers; do for n in $numbers; do echo "$kind $n"; done; done >"$work/changed"
+record_changes
 "$check" $seed $sessions user Approved,Declined 2026-01-20 ndjson "$work/growing.ndjson" \
     "$work/changed" || fail "a fast-growing listing: not the rows it should be"
 rows=$(wc -l <"$work/growing.ndjson")

@@ -342,9 +342,9 @@ std::ostream& operator<<(std::ostream& out, const outcome& o) {
     return out << o.number << (o.kind == didit::row_kind::unknown ? " (unknown kind)" : "");
 }
 
-std::vector<outcome> traverse(const std::vector<std::string>& rows, std::int64_t limit) {
-    didit::client<fixed_listing, no_wait> client(fixed_listing{rows},
-                                                 didit::client_config::make(key).value());
+// What a traversal of pages of `limit` rows through `client` yields.
+template<class Transport>
+std::vector<outcome> outcomes_of(didit::client<Transport, no_wait>& client, std::int64_t limit) {
     std::vector<outcome> outcomes;
     for (const auto& row : didit::rows(client, {.limit = limit})) {
         if (row)
@@ -353,6 +353,12 @@ std::vector<outcome> traverse(const std::vector<std::string>& rows, std::int64_t
             outcomes.push_back({row.code(), row.error().path.view()});
     }
     return outcomes;
+}
+
+std::vector<outcome> traverse(const std::vector<std::string>& rows, std::int64_t limit) {
+    didit::client<fixed_listing, no_wait> client(fixed_listing{rows},
+                                                 didit::client_config::make(key).value());
+    return outcomes_of(client, limit);
 }
 
 } // namespace
@@ -563,13 +569,6 @@ TEST_CASE("a listing that shrinks past the traversal's place is read to its end 
     const auto requests = std::make_shared<int>(0);
     didit::client<shrinking, no_wait> client(shrinking{listing, requests},
                                              didit::client_config::make(key).value());
-    std::vector<outcome> outcomes;
-    for (const auto& row : didit::rows(client, {.limit = 5})) {
-        if (row)
-            outcomes.push_back({number_of(*row)});
-        else
-            outcomes.push_back({row.code(), row.error().path.view()});
-    }
-    CHECK(outcomes == std::vector<outcome>{{20}, {19}, {18}, {17}, {16}, {2}, {1}});
+    CHECK(outcomes_of(client, 5) == std::vector<outcome>{{20}, {19}, {18}, {17}, {16}, {2}, {1}});
     CHECK(*requests <= 5); // the first page, the empty one, the last row, then the last page
 }

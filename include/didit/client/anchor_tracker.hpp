@@ -57,10 +57,7 @@ public:
         const auto page_end = plus(p.offset, p.rows - 1);
         const auto estimate = plus(page_end, rows_between(p.last, anchor, rows_per_span_));
         measure_drift(estimate);
-        const auto stride = p.rows - 1;
-        const auto least = newer_pages_ >= 20 || stride > (max >> newer_pages_)
-                               ? max
-                               : plus(p.offset, stride << newer_pages_);
+        const auto least = plus(p.offset, doubled(p.rows - 1, newer_pages_));
         ++newer_pages_;
         older_starts_ = 0;
         const auto next = aim(estimate);
@@ -87,9 +84,7 @@ public:
                                             std::optional<std::int64_t> count) {
         newer_pages_ = 0;
         if (count && *count > 0 && *count <= offset) return *count - 1;
-        const auto stride = page_size - 1;
-        const auto steps = older_starts_++;
-        return steps >= 20 || stride > (max >> steps) ? 0 : back(offset, stride << steps);
+        return back(offset, doubled(page_size - 1, older_starts_++));
     }
 
 private:
@@ -107,6 +102,11 @@ private:
     }
     static constexpr std::int64_t back(std::int64_t offset, std::int64_t by) {
         return by >= offset ? 0 : offset - by;
+    }
+    // `stride` doubled `times` times, or the largest offset once that is past it (or past 20
+    // doublings).
+    static constexpr std::int64_t doubled(std::int64_t stride, int times) {
+        return times >= 20 || stride > (max >> times) ? max : stride << times;
     }
 
     // Rows numbered from `low` up to below `high` (high > low) at density `d`, rounded up; in
