@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs every fuzz target for SECONDS (default 60), two at a time, starting from the seed
-# corpora (and, for the JSON targets, the JSONTestSuite files), and fails on any finding.
+# corpora (and, for the JSON targets, the JSONTestSuite files), and fails on any finding. The
+# JSON targets run twice: as built, and as *_scalar, their scans kept to 64-bit words.
 #   cmake --preset fuzz && cmake --build --preset fuzz
 #   bash tests/fuzz/run.sh build/fuzz [SECONDS] [TARGET...]
 # Each target's corpus grows in BUILD/fuzz-corpus/TARGET between runs; a finding is left in
@@ -12,13 +13,14 @@ build=$(cd "$1" && pwd)
 seconds=${2:-60}
 shift $(($# < 2 ? $# : 2))
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(reader differential page query url client)
+[ ${#targets[@]} -gt 0 ] ||
+    targets=(reader differential page query url client reader_scalar differential_scalar page_scalar)
 suite=${DIDIT_JSON_TEST_SUITE_DIR:-$here/../../../shared/conformance/JSONTestSuite/test_parsing}
 
 run_one() {
     local target=$1 seeds dict max_len
     case $target in
-    reader | differential | page) seeds=("$here/corpus/json") dict=$here/json.dict max_len=16384
+    reader* | differential* | page*) seeds=("$here/corpus/json") dict=$here/json.dict max_len=16384
         [ -d "$suite" ] && seeds+=("$suite") ;;
     query) seeds=("$here/corpus/query") dict=$here/query.dict max_len=1024 ;;
     url) seeds=("$here/corpus/url") dict="" max_len=1024 ;;

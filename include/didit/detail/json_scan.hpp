@@ -9,8 +9,8 @@
 #include <type_traits>
 
 #include <didit/config.hpp>
+#include <didit/detail/byte_scan.hpp>
 #include <didit/detail/code_size.hpp>
-#include <didit/detail/swar.hpp>
 #include <didit/detail/text.hpp>
 #include <didit/detail/utf8.hpp>
 #include <didit/result.hpp>
@@ -60,12 +60,6 @@ constexpr long hex4(std::string_view doc, std::size_t pos) {
     return value;
 }
 
-// Bytes that end a run of plain string content: '"', '\\', control characters, non-ASCII.
-constexpr std::uint64_t string_stoppers(std::uint64_t word) {
-    return zero_bytes(word ^ repeat_byte('"')) | zero_bytes(word ^ repeat_byte('\\')) |
-           bytes_below(word, 0x20) | (word & repeat_byte(0x80));
-}
-
 // Scans the string whose opening quote is at doc[pos]: escapes must be valid, surrogate
 // escapes paired, raw bytes UTF-8 and not control characters.
 DIDIT_SESSIONS_HOT_INLINE constexpr string_scan scan_string(std::string_view doc, std::size_t pos) {
@@ -76,18 +70,7 @@ DIDIT_SESSIONS_HOT_INLINE constexpr string_scan scan_string(std::string_view doc
         return scan;
     };
     for (;;) {
-        if constexpr (word_scanning) {
-            if (!std::is_constant_evaluated()) {
-                while (doc.size() - pos >= 8) {
-                    const auto stoppers = string_stoppers(load_word(doc.data() + pos));
-                    if (stoppers != 0) {
-                        pos += first_marked_byte(stoppers);
-                        break;
-                    }
-                    pos += 8;
-                }
-            }
-        }
+        if (!std::is_constant_evaluated()) pos = skip_unmarked<string_content_end>(doc, pos);
         if (pos >= doc.size()) return fail(doc.size(), errc::syntax_error, "unterminated string");
         const auto byte = static_cast<unsigned char>(doc[pos]);
         if (byte == '"') break;

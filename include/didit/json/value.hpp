@@ -12,9 +12,9 @@
 #include <type_traits>
 
 #include <didit/config.hpp>
+#include <didit/detail/byte_scan.hpp>
 #include <didit/detail/code_size.hpp>
 #include <didit/detail/json_scan.hpp>
-#include <didit/detail/swar.hpp>
 #include <didit/json/location.hpp>
 #include <didit/json/number.hpp>
 #include <didit/json/string.hpp>
@@ -49,20 +49,7 @@ constexpr string_extent measure_string(std::string_view doc, std::size_t pos) {
     bool escaped = false;
     ++pos;
     for (;;) {
-        if constexpr (word_scanning) {
-            if (!std::is_constant_evaluated()) {
-                while (doc.size() - pos >= 8) {
-                    const auto word = load_word(doc.data() + pos);
-                    const auto stops =
-                        zero_bytes(word ^ repeat_byte('"')) | zero_bytes(word ^ repeat_byte('\\'));
-                    if (stops != 0) {
-                        pos += first_marked_byte(stops);
-                        break;
-                    }
-                    pos += 8;
-                }
-            }
-        }
+        if (!std::is_constant_evaluated()) pos = skip_unmarked<quote_or_backslash>(doc, pos);
         if (pos >= doc.size()) return {doc.size(), escaped};
         if (doc[pos] == '"') return {pos + 1, escaped};
         if (doc[pos] == '\\') {
@@ -93,14 +80,6 @@ DIDIT_SESSIONS_HOT_INLINE constexpr std::size_t member_value_offset(std::string_
     return skip_json_space(doc, skip_json_space(doc, key_end) + 1);
 }
 
-// Bytes that open or close a string, object or array: '"', '{' or '[', '}' or ']' ('[' and
-// ']' differ from '{' and '}' only in the 0x20 bit).
-constexpr std::uint64_t structure_bytes(std::uint64_t word) {
-    const auto folded = word | repeat_byte(0x20);
-    return zero_bytes(word ^ repeat_byte('"')) | zero_bytes(folded ^ repeat_byte('{')) |
-           zero_bytes(folded ^ repeat_byte('}'));
-}
-
 // Just past the number or literal that starts at doc[pos] (the document is known to be valid).
 constexpr std::size_t scalar_end(std::string_view doc, std::size_t pos) {
     while (pos < doc.size() && doc[pos] != ',' && doc[pos] != '}' && doc[pos] != ']' &&
@@ -110,25 +89,14 @@ constexpr std::size_t scalar_end(std::string_view doc, std::size_t pos) {
 }
 
 // Just past the value that starts at doc[pos] (the document is known to be valid). Containers
-// are crossed eight bytes at a time, stopping only at strings and brackets.
+// are crossed many bytes at a time (byte_scan.hpp), stopping only at strings and brackets.
 constexpr std::size_t skip_value(std::string_view doc, std::size_t pos) {
     const char first = doc[pos];
     if (first == '"') return skip_string(doc, pos);
     if (first != '{' && first != '[') return scalar_end(doc, pos);
     std::size_t depth = 0;
     for (;;) {
-        if constexpr (word_scanning) {
-            if (!std::is_constant_evaluated()) {
-                while (doc.size() - pos >= 8) {
-                    const auto marks = structure_bytes(load_word(doc.data() + pos));
-                    if (marks != 0) {
-                        pos += first_marked_byte(marks);
-                        break;
-                    }
-                    pos += 8;
-                }
-            }
-        }
+        if (!std::is_constant_evaluated()) pos = skip_unmarked<structure_byte>(doc, pos);
         if (pos >= doc.size()) return doc.size();
         const char c = doc[pos];
         if (c == '"') {

@@ -154,7 +154,7 @@ public:
     }
 
 private:
-    char buffer_[capacity]{};
+    char buffer_[capacity]; // written before it is read: no need to clear it for every value
     std::string_view text_;
     bool fits_ = false;
 };
