@@ -130,7 +130,8 @@ struct structure_byte {
 
 // The first byte at or after `pos` that `Stop` marks, or a place fewer than eight bytes from
 // the end of `doc` with none marked before it: the caller's byte loop takes over from there.
-// Not for constant evaluation.
+// A build for small code returns `pos` itself, leaving every byte to that loop. Not for
+// constant evaluation.
 template<class Stop>
 DIDIT_SESSIONS_HOT_INLINE inline std::size_t skip_unmarked(std::string_view doc, std::size_t pos) {
 #if defined(DIDIT_SESSIONS_SIMD_SSE2) || defined(DIDIT_SESSIONS_SIMD_NEON)

@@ -60,6 +60,39 @@ constexpr long hex4(std::string_view doc, std::size_t pos) {
     return value;
 }
 
+// The outcome of scanning an escape that starts at a backslash.
+struct escape_scan {
+    std::size_t length = 0; // of the escape, or of a pair of surrogate escapes
+    scan_failure failure{}; // failure.code != ok when the escape is bad
+};
+
+// Scans the escape whose backslash is at doc[pos]: one of \" \\ \/ \b \f \n \r \t, or \u and
+// four hex digits, a high surrogate followed by a low one.
+constexpr escape_scan scan_escape(std::string_view doc, std::size_t pos) {
+    const auto fail = [](std::size_t at, errc code, std::string_view message) {
+        return escape_scan{0, {at, code, message}};
+    };
+    if (pos + 1 >= doc.size()) return fail(doc.size(), errc::syntax_error, "unterminated string");
+    const char kind = doc[pos + 1];
+    if (kind == '"' || kind == '\\' || kind == '/' || kind == 'b' || kind == 'f' || kind == 'n' ||
+        kind == 'r' || kind == 't')
+        return {2, {}};
+    if (kind != 'u') return fail(pos, errc::invalid_string, "invalid escape sequence");
+    const long unit = hex4(doc, pos + 1);
+    if (unit < 0)
+        return fail(pos, errc::invalid_string, "invalid \\u escape: expected four hex digits");
+    if (unit >= 0xDC00 && unit <= 0xDFFF)
+        return fail(pos, errc::invalid_string, "unpaired low surrogate escape");
+    if (unit >= 0xD800 && unit <= 0xDBFF) {
+        const bool has_pair = doc.size() - pos >= 12 && doc[pos + 6] == '\\' && doc[pos + 7] == 'u';
+        const long low = has_pair ? hex4(doc, pos + 7) : -1;
+        if (low < 0xDC00 || low > 0xDFFF)
+            return fail(pos, errc::invalid_string, "unpaired high surrogate escape");
+        return {12, {}};
+    }
+    return {6, {}};
+}
+
 // Scans the string whose opening quote is at doc[pos]: escapes must be valid, surrogate
 // escapes paired, raw bytes UTF-8 and not control characters.
 DIDIT_SESSIONS_HOT_INLINE constexpr string_scan scan_string(std::string_view doc, std::size_t pos) {
@@ -86,30 +119,12 @@ DIDIT_SESSIONS_HOT_INLINE constexpr string_scan scan_string(std::string_view doc
             ++pos;
             continue;
         }
-        if (pos + 1 >= doc.size())
-            return fail(doc.size(), errc::syntax_error, "unterminated string");
-        const char kind = doc[pos + 1];
-        if (kind == '"' || kind == '\\' || kind == '/' || kind == 'b' || kind == 'f' ||
-            kind == 'n' || kind == 'r' || kind == 't') {
-            pos += 2;
-            continue;
+        const auto escape = scan_escape(doc, pos);
+        if (escape.failure.code != errc::ok) {
+            scan.failure = escape.failure;
+            return scan;
         }
-        if (kind != 'u') return fail(pos, errc::invalid_string, "invalid escape sequence");
-        const long unit = hex4(doc, pos + 1);
-        if (unit < 0)
-            return fail(pos, errc::invalid_string, "invalid \\u escape: expected four hex digits");
-        if (unit >= 0xDC00 && unit <= 0xDFFF)
-            return fail(pos, errc::invalid_string, "unpaired low surrogate escape");
-        if (unit >= 0xD800 && unit <= 0xDBFF) {
-            const bool has_pair =
-                doc.size() - pos >= 12 && doc[pos + 6] == '\\' && doc[pos + 7] == 'u';
-            const long low = has_pair ? hex4(doc, pos + 7) : -1;
-            if (low < 0xDC00 || low > 0xDFFF)
-                return fail(pos, errc::invalid_string, "unpaired high surrogate escape");
-            pos += 12;
-            continue;
-        }
-        pos += 6;
+        pos += escape.length;
     }
     scan.end = pos + 1;
     return scan;

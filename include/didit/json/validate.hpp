@@ -10,6 +10,8 @@
 
 #include <didit/config.hpp>
 #include <didit/detail/json_scan.hpp>
+#include <didit/json/block_validate.hpp>
+#include <didit/json/container_stack.hpp>
 #include <didit/json/location.hpp>
 #include <didit/json/options.hpp>
 #include <didit/result.hpp>
@@ -18,47 +20,17 @@ namespace didit::inline DIDIT_SESSIONS_ABI::json {
 
 namespace detail {
 
-// Which open containers are objects, one bit per nesting level.
-template<std::size_t MaxDepth>
-class container_stack {
-public:
-    constexpr bool push(bool object) {
-        if (depth_ == MaxDepth) return false;
-        auto& word = bits_[depth_ / 64];
-        const auto bit = std::uint64_t{1} << (depth_ % 64);
-        word = object ? (word | bit) : (word & ~bit);
-        ++depth_;
-        return true;
-    }
-    constexpr void pop() { --depth_; }
-    constexpr std::size_t depth() const { return depth_; }
-    // Precondition: depth() > 0.
-    constexpr bool in_object() const {
-        return (bits_[(depth_ - 1) / 64] >> ((depth_ - 1) % 64)) & 1;
-    }
-
-private:
-    std::array<std::uint64_t, MaxDepth / 64 + (MaxDepth % 64 != 0)> bits_{};
-    std::size_t depth_ = 0;
-};
-
 struct ignore_extents {
     constexpr void operator()(std::size_t, std::size_t) const {}
 };
 
-} // namespace detail
-
-// Checks that `doc` is exactly one JSON value, with optional whitespace around it. Numbers of
-// any length are accepted here; reading one as a number reports what does not fit.
-// `on_member_container(open, end)` is told where each array or object directly inside the root
-// opens and ends (just past it), so that a reader of the root need not scan them again.
-template<options Options = options{}, class OnMemberContainer = detail::ignore_extents>
-constexpr result<void> validate(std::string_view doc,
-                                OnMemberContainer&& on_member_container = OnMemberContainer{}) {
-    static_assert(Options.max_depth <= options::max_supported_depth,
-                  "max_depth is kept on the stack, one bit a level: at most 65536 levels");
+// Validation byte by byte: what validate() falls back on to say where and why a document fails,
+// and all it uses in constant evaluation and in builds for small code.
+template<std::size_t MaxDepth, class OnMemberContainer>
+constexpr result<void> validate_by_bytes(std::string_view doc,
+                                         OnMemberContainer& on_member_container) {
     using didit::detail::skip_json_space;
-    detail::container_stack<Options.max_depth> open;
+    container_stack<MaxDepth> open;
     const auto fail = [&](std::size_t at, errc code, std::string_view message) {
         return locate(doc, at, error{code, message});
     };
@@ -139,6 +111,25 @@ constexpr result<void> validate(std::string_view doc,
                         object ? "expected ',' or '}'" : "expected ',' or ']'");
         }
     }
+}
+
+} // namespace detail
+
+// Checks that `doc` is exactly one JSON value, with optional whitespace around it. Numbers of
+// any length are accepted here; reading one as a number reports what does not fit.
+// `on_member_container(open, end)` is told where each array or object directly inside the root
+// opens and ends (just past it), so that a reader of the root need not scan them again.
+template<options Options = options{}, class OnMemberContainer = detail::ignore_extents>
+constexpr result<void> validate(std::string_view doc,
+                                OnMemberContainer&& on_member_container = OnMemberContainer{}) {
+    static_assert(Options.max_depth <= options::max_supported_depth,
+                  "max_depth is kept on the stack, one bit a level: at most 65536 levels");
+    if constexpr (detail::block_validation) {
+        if (!std::is_constant_evaluated() &&
+            detail::validate_by_blocks<Options.max_depth>(doc, on_member_container))
+            return {};
+    }
+    return detail::validate_by_bytes<Options.max_depth>(doc, on_member_container);
 }
 
 } // namespace didit::inline DIDIT_SESSIONS_ABI::json

@@ -1,0 +1,212 @@
+#pragma once
+
+// Validation of a whole document 64 bytes at a time, the fast way to the answer validate()
+// gives. Each block's bytes are sorted into classes at once (block_masks.hpp); from those,
+// bit operations find which bytes lie inside strings, so that string content is checked by
+// masks and never walked, and which bytes start a token: a bracket, a ':' or ',', a string's
+// opening quote, or a number or literal. The grammar then steps from token to token. Only the
+// rare parts go byte by byte: escapes, non-ASCII text, and numbers and literals.
+//
+// It answers only whether the document is valid. validate() asks it first and, when it says
+// no, validates again the careful way, which says where and why.
+
+#include <bit>
+#include <cstddef>
+#include <cstdint>
+#include <cstring>
+#include <string_view>
+
+#include <didit/config.hpp>
+#include <didit/detail/block_masks.hpp>
+#include <didit/detail/json_scan.hpp>
+#include <didit/detail/utf8.hpp>
+#include <didit/json/container_stack.hpp>
+
+namespace didit::inline DIDIT_SESSIONS_ABI::json::detail {
+
+using namespace didit::detail;
+
+// Whether this build validates by blocks: at run time, where whole words or vectors are read.
+inline constexpr bool block_validation = word_scanning;
+
+// Running prefix XOR: bit i becomes the XOR of bits 0 to i, so that between a quote that opens
+// a string and the one that closes it every bit is set.
+constexpr std::uint64_t prefix_xor(std::uint64_t bits) {
+    for (unsigned shift = 1; shift < 64; shift *= 2)
+        bits ^= bits << shift;
+    return bits;
+}
+
+// What carries from one block to the next.
+struct block_carry {
+    bool in_string = false; // the block ended inside a string
+    bool escaped = false;   // the block's last byte is a backslash that escapes the next
+    bool in_scalar = false; // the block's last byte belongs to a number or literal
+    std::size_t escapes_checked_to = 0; // escapes are checked up to here
+    std::size_t utf8_checked_to = 0;    // and UTF-8 sequences up to here
+};
+
+// The bytes that backslashes escape, in a block with `backslashes`: a backslash escapes the
+// byte after it unless it is escaped itself.
+constexpr std::uint64_t escaped_bytes(std::uint64_t backslashes, block_carry& carry) {
+    std::uint64_t escaped = carry.escaped ? 1 : 0;
+    carry.escaped = false;
+    for (auto escaping = backslashes & ~escaped; escaping != 0; escaping &= escaping - 1) {
+        const auto at = static_cast<unsigned>(std::countr_zero(escaping));
+        if (at == 63) {
+            carry.escaped = true;
+            break;
+        }
+        const auto next = std::uint64_t{1} << (at + 1);
+        escaped |= next;
+        escaping &= ~next; // an escaped backslash escapes nothing
+    }
+    return escaped;
+}
+
+// Whether `doc` is one valid JSON value, as validate<Options>() would say, telling
+// on_member_container about the containers directly inside the root as validate() does.
+template<std::size_t MaxDepth, class OnMemberContainer>
+bool validate_by_blocks(std::string_view doc, OnMemberContainer& on_member_container) {
+    enum class expect : std::uint8_t { value, value_or_close, key_or_close, key, colon, more, end };
+    container_stack<MaxDepth> open;
+    expect next = expect::value;
+    bool in_object = false; // the innermost open container is an object
+    std::size_t member_container_open = 0;
+    block_carry carry;
+    char last_block[block_size];
+
+    // A value ended: what may follow it.
+    const auto after_value = [&] { next = open.depth() == 0 ? expect::end : expect::more; };
+    // The number or literal at doc[at]: valid, and followed by a byte that ends it.
+    const auto scalar_is_valid = [&](std::size_t at) {
+        const char c = doc[at];
+        std::size_t end = 0;
+        if (c == 't' || c == 'f' || c == 'n') {
+            const std::string_view literal = c == 't' ? "true" : c == 'f' ? "false" : "null";
+            if (doc.size() - at < literal.size() ||
+                std::memcmp(doc.data() + at, literal.data(), literal.size()) != 0)
+                return false;
+            end = at + literal.size();
+        } else if (c == '-' || is_digit(c)) {
+            scan_failure failure;
+            end = scan_number(doc, at, failure);
+            if (failure.code != errc::ok) return false;
+        } else {
+            return false;
+        }
+        if (end == doc.size()) return true;
+        const char after = doc[end];
+        return is_json_space(after) || after == ',' || after == ':' || after == '"' ||
+               after == '{' || after == '}' || after == '[' || after == ']';
+    };
+    // The escapes and non-ASCII bytes of a block at `base`, checked byte by byte.
+    const auto rare_bytes_are_valid = [&](std::size_t base, std::uint64_t escapes,
+                                          std::uint64_t non_ascii) {
+        for (; escapes != 0; escapes &= escapes - 1) {
+            const auto at = base + static_cast<unsigned>(std::countr_zero(escapes));
+            if (at < carry.escapes_checked_to) continue; // the second of a surrogate pair
+            const auto escape = scan_escape(doc, at);
+            if (escape.failure.code != errc::ok) return false;
+            carry.escapes_checked_to = at + escape.length;
+        }
+        for (; non_ascii != 0; non_ascii &= non_ascii - 1) {
+            const auto at = base + static_cast<unsigned>(std::countr_zero(non_ascii));
+            if (at < carry.utf8_checked_to) continue; // inside a sequence already checked
+            const auto step = next_utf8(std::string_view(doc.data() + at, doc.size() - at));
+            if (!step.valid) return false;
+            carry.utf8_checked_to = at + step.length;
+        }
+        return true;
+    };
+
+    for (std::size_t base = 0; base < doc.size(); base += block_size) {
+        const char* bytes = doc.data() + base;
+        if (doc.size() - base < block_size) { // the last block, padded with spaces
+            std::memset(last_block, ' ', block_size);
+            std::memcpy(last_block, bytes, doc.size() - base);
+            bytes = last_block;
+        }
+        const auto masks = classify_block(bytes);
+        const auto escaped =
+            masks.backslash != 0 || carry.escaped ? escaped_bytes(masks.backslash, carry) : 0;
+        const auto quotes = masks.quote & ~escaped;
+        // Inside strings: from an opening quote up to its closing quote (not included).
+        const auto in_string = prefix_xor(quotes) ^ (carry.in_string ? ~std::uint64_t{0} : 0);
+        carry.in_string = (in_string >> 63) != 0;
+        if ((masks.control & in_string) != 0) return false;
+        // Control characters outside strings: tabs, line feeds and carriage returns are spaces.
+        auto space = masks.space;
+        for (auto control = masks.control; control != 0; control &= control - 1) {
+            const auto at = static_cast<unsigned>(std::countr_zero(control));
+            const char c = bytes[at];
+            if (c != '\t' && c != '\n' && c != '\r') return false;
+            space |= std::uint64_t{1} << at;
+        }
+        if (const auto escapes = masks.backslash & ~escaped & in_string;
+            (escapes | masks.non_ascii) != 0 &&
+            !rare_bytes_are_valid(base, escapes, masks.non_ascii))
+            return false;
+        // Bytes of numbers and literals (and of anything else outside strings, which the
+        // grammar then refuses).
+        const auto scalar = ~(masks.operators | space | quotes | in_string);
+        const auto scalar_starts = scalar & ~((scalar << 1) | (carry.in_scalar ? 1 : 0));
+        carry.in_scalar = (scalar >> 63) != 0;
+        auto tokens = (masks.operators & ~in_string) | (quotes & in_string) | scalar_starts;
+        // The grammar, token by token: a bracket, ':' or ',', an opening quote, or the first
+        // byte of a number or literal.
+        for (; tokens != 0; tokens &= tokens - 1) {
+            const auto at = base + static_cast<unsigned>(std::countr_zero(tokens));
+            const char c = doc[at];
+            switch (next) {
+            case expect::value_or_close:
+                if (c == ']') break;
+                [[fallthrough]];
+            case expect::value:
+                if (c == '{' || c == '[') {
+                    if (open.depth() == 1) member_container_open = at;
+                    in_object = c == '{';
+                    if (!open.push(in_object)) return false;
+                    next = in_object ? expect::key_or_close : expect::value_or_close;
+                    continue;
+                }
+                if (c == '"') {
+                    after_value();
+                    continue;
+                }
+                if (c == ':' || c == ',' || c == '}' || c == ']' || !scalar_is_valid(at))
+                    return false;
+                after_value();
+                continue;
+            case expect::key_or_close:
+                if (c == '}') break;
+                [[fallthrough]];
+            case expect::key:
+                if (c != '"') return false;
+                next = expect::colon;
+                continue;
+            case expect::colon:
+                if (c != ':') return false;
+                next = expect::value;
+                continue;
+            case expect::more:
+                if (c == ',') {
+                    next = in_object ? expect::key : expect::value;
+                    continue;
+                }
+                if (c != (in_object ? '}' : ']')) return false;
+                break;
+            case expect::end:
+                return false;
+            }
+            // A container closes at doc[at].
+            open.pop();
+            in_object = open.depth() != 0 && open.in_object();
+            if (open.depth() == 1) on_member_container(member_container_open, at + 1);
+            after_value();
+        }
+    }
+    return next == expect::end && !carry.in_string;
+}
+
+} // namespace didit::inline DIDIT_SESSIONS_ABI::json::detail
