@@ -65,6 +65,18 @@ constexpr std::size_t skip_string(std::string_view doc, std::size_t pos) {
     return measure_string(doc, pos).end;
 }
 
+// The string whose opening quote is at doc[pos] (the string is known to be valid), and where
+// it ends.
+struct string_at_extent {
+    json::string text;
+    std::size_t end = 0; // just past the closing quote
+};
+
+constexpr string_at_extent string_at(std::string_view doc, std::size_t pos) {
+    const auto extent = measure_string(doc, pos);
+    return {json::string(trusted, slice(doc, pos + 1, extent.end - 1), extent.escaped), extent.end};
+}
+
 // The first byte of the item after one that ends at `end` in a container of a validated
 // document, or the container's closing bracket.
 DIDIT_SESSIONS_HOT_INLINE constexpr std::size_t next_item(std::string_view doc, std::size_t end) {
@@ -203,9 +215,7 @@ public:
 
     constexpr result<json::string> get_string() const {
         if (kind() != json::kind::string) return wrong_type(detail::expected_string);
-        const auto extent = detail::measure_string(doc_, pos_);
-        return json::string(detail::trusted, detail::slice(doc_, pos_ + 1, extent.end - 1),
-                            extent.escaped);
+        return detail::string_at(doc_, pos_).text;
     }
 
     // An integer: no fraction, no exponent, within 64 bits.
@@ -322,8 +332,7 @@ public:
         return detail::member_value_offset(doc, detail::skip_string(doc, key_pos));
     }
     static constexpr member read(std::string_view doc, std::size_t key_pos, std::size_t value_pos) {
-        return {value(detail::trusted, doc, key_pos).get_string().value(),
-                value(detail::trusted, doc, value_pos)};
+        return {detail::string_at(doc, key_pos).text, value(detail::trusted, doc, value_pos)};
     }
 
     // The value of the first member whose key is `key`, or a missing_field error. Keys are

@@ -91,11 +91,9 @@ private:
 constexpr std::size_t read(row_reader& reader, json::value in, json::string& out) {
     if (in.kind() != json::kind::string)
         return reader.fail(in, errc::wrong_type, json::detail::expected_string);
-    const auto doc = in.document();
-    const auto extent = json::detail::measure_string(doc, in.offset());
-    out = json::string(json::detail::trusted,
-                       json::detail::slice(doc, in.offset() + 1, extent.end - 1), extent.escaped);
-    return extent.end;
+    const auto [text, end] = json::detail::string_at(in.document(), in.offset());
+    out = text;
+    return end;
 }
 
 constexpr std::size_t read(row_reader& reader, json::value in, std::int64_t& out) {
