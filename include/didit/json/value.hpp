@@ -345,8 +345,15 @@ public:
 
     // The same, for a member that may well be absent: no error to build and locate.
     constexpr std::optional<value> find_if_present(std::string_view key) const {
-        for (const member m : *this)
-            if (m.key.raw() == key) return m.value;
+        // The members walked directly: each key measured once, each value skipped unread.
+        const auto doc = document();
+        for (auto pos = didit::detail::skip_json_space(doc, offset() + 1);
+             pos < doc.size() && doc[pos] == '"';) {
+            const auto [name, key_end] = detail::string_at(doc, pos);
+            const auto value_pos = detail::member_value_offset(doc, key_end);
+            if (name.raw() == key) return value(detail::trusted, doc, value_pos);
+            pos = detail::next_item(doc, detail::skip_value(doc, value_pos));
+        }
         return std::nullopt;
     }
 };
