@@ -19,7 +19,7 @@ inline constexpr std::size_t block_size = 64;
 struct block_masks {
     std::uint64_t quote = 0;     // '"'
     std::uint64_t backslash = 0; // '\\'
-    std::uint64_t space = 0;     // ' ', '\t', '\n', '\r'
+    std::uint64_t space = 0;     // ' ' (tabs and line ends are among the control bytes)
     std::uint64_t operators = 0; // '{', '}', '[', ']', ':', ','
     std::uint64_t control = 0;   // below 0x20
     std::uint64_t non_ascii = 0; // from 0x80 up
@@ -81,13 +81,6 @@ DIDIT_SESSIONS_HOT_INLINE inline block_masks classify_block(const char* p) {
 }
 
 #else
-
-// The high bit of each byte of `word` that is zero, exactly (zero_bytes may mark bytes above a
-// zero one too).
-constexpr std::uint64_t exact_zero_bytes(std::uint64_t word) {
-    const auto low_seven = repeat_byte(0x7F);
-    return ~(((word & low_seven) + low_seven) | word | low_seven);
-}
 
 // The high bits of a word's bytes gathered into eight bits, the first byte's lowest.
 constexpr std::uint64_t gather_high_bits(std::uint64_t marks) {

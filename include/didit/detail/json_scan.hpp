@@ -130,6 +130,13 @@ DIDIT_SESSIONS_HOT_INLINE constexpr string_scan scan_string(std::string_view doc
     return scan;
 }
 
+// Just past the literal (true, false or null) that starts at doc[pos], or 0 when the bytes
+// there do not spell it. Precondition: doc[pos] is 't', 'f' or 'n'.
+constexpr std::size_t scan_literal(std::string_view doc, std::size_t pos) {
+    const std::string_view literal = doc[pos] == 't' ? "true" : doc[pos] == 'f' ? "false" : "null";
+    return doc.substr(pos, literal.size()) == literal ? pos + literal.size() : 0;
+}
+
 // Scans the number that starts at doc[pos]:
 // -? (0 | [1-9][0-9]*) (. [0-9]+)? ([eE] [+-]? [0-9]+)?
 // Returns the offset just past it, or a failure.

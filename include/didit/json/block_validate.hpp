@@ -83,11 +83,8 @@ bool validate_by_blocks(std::string_view doc, OnMemberContainer& on_member_conta
         const char c = doc[at];
         std::size_t end = 0;
         if (c == 't' || c == 'f' || c == 'n') {
-            const std::string_view literal = c == 't' ? "true" : c == 'f' ? "false" : "null";
-            if (doc.size() - at < literal.size() ||
-                std::memcmp(doc.data() + at, literal.data(), literal.size()) != 0)
-                return false;
-            end = at + literal.size();
+            end = scan_literal(doc, at);
+            if (end == 0) return false;
         } else if (c == '-' || is_digit(c)) {
             scan_failure failure;
             end = scan_number(doc, at, failure);

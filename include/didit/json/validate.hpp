@@ -77,10 +77,9 @@ constexpr result<void> validate_by_bytes(std::string_view doc,
             }
             close(); // empty
         } else if (c == 't' || c == 'f' || c == 'n') {
-            const std::string_view literal = c == 't' ? "true" : c == 'f' ? "false" : "null";
-            if (doc.substr(pos, literal.size()) != literal)
-                return fail(pos, errc::syntax_error, "invalid literal");
-            pos += literal.size();
+            const auto end = didit::detail::scan_literal(doc, pos);
+            if (end == 0) return fail(pos, errc::syntax_error, "invalid literal");
+            pos = end;
         } else if (c == '-' || didit::detail::is_digit(c)) {
             didit::detail::scan_failure failure;
             pos = didit::detail::scan_number(doc, pos, failure);
