@@ -77,6 +77,9 @@ public:
         : value_(std::move(value)) {}
     constexpr result(didit::error failure)
         : error_(failure) {}
+    // A value-initialised T, to be filled in place: a large T is then neither built twice nor
+    // copied.
+    constexpr explicit result(std::in_place_t) {}
 
     [[nodiscard]] constexpr bool has_value() const { return error_.code == errc::ok; }
     constexpr explicit operator bool() const { return has_value(); }

@@ -41,9 +41,9 @@ public:
         // The row, or why it does not decode (located in the body).
         constexpr result<row> operator*() const {
             detail::row_reader reader;
-            row decoded_row;
-            if (rows_.read_element(reader, decoded_row) == detail::read_failed)
-                return reader.located(rows_.document(), row_anchor());
+            result<row> decoded_row(std::in_place);
+            if (rows_.read_element(reader, decoded_row.value()) == detail::read_failed)
+                decoded_row = reader.located(rows_.document(), row_anchor());
             return decoded_row;
         }
         constexpr iterator& operator++() {

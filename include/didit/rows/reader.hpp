@@ -73,18 +73,26 @@ public:
 
     constexpr std::size_t fail(json::value at, errc code, std::string_view message,
                                std::string_view subject = {}) {
-        failure_ = error{code, message, subject};
-        failure_.offset = at.offset();
+        failure_ = {code, message, subject, at.offset()};
         return read_failed;
     }
 
     // The failure, located in `doc` by reading on from `from`.
     constexpr error located(std::string_view doc, const json::anchor& from = {}) const {
-        return json::locate(doc, failure_.offset, failure_, from);
+        return json::locate(doc, failure_.offset,
+                            error{failure_.code, failure_.message, failure_.subject}, from);
     }
 
 private:
-    error failure_{};
+    // What an error says before it is located: no path yet, so that a reader per row or per
+    // element is cheap to make.
+    struct unlocated_error {
+        errc code = errc::ok;
+        std::string_view message;
+        std::string_view subject;
+        std::size_t offset = 0;
+    };
+    unlocated_error failure_{};
     const member_container_ends* known_ends_ = nullptr;
 };
 
