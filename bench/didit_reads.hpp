@@ -147,9 +147,10 @@ inline void three_fields(const std::string& page, reading& read) {
     const auto results =
         didit::json::parse(page).value().get_object().value().find("results").value().get_array();
     for (const auto row : results.value()) {
-        const auto object = row.get_object().value();
-        for (const auto key : {"session_id", "status", "created_at"})
-            read.string(object.find(key).value().get_string().value());
+        const auto found =
+            row.get_object().value().find_each({"session_id", "status", "created_at"});
+        for (const auto& value : found)
+            read.string(value.value().get_string().value());
     }
 }
 

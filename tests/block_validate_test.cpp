@@ -6,8 +6,6 @@
 // an allocation of its exact size, so that AddressSanitizer sees any read past it.
 
 #include <cstddef>
-#include <cstring>
-#include <memory>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -17,11 +15,8 @@
 
 #include <catch2/catch.hpp>
 
-#ifdef DIDIT_JSON_TEST_SUITE_DIR
-#include <filesystem>
-#include <fstream>
-#include <iterator>
-#endif
+#include "exact_buffer.hpp"
+#include "json_test_suite_files.hpp"
 
 namespace {
 
@@ -61,9 +56,8 @@ constexpr std::size_t shifts[] = {0, 1, 2, 31, 62, 63, 64};
 bool agree(const std::string& text, std::size_t& tried) {
     for (const std::size_t shift : shifts) {
         const std::string shifted = std::string(shift, ' ') + text;
-        const auto exact = std::make_unique<char[]>(shifted.size());
-        std::memcpy(exact.get(), shifted.data(), shifted.size());
-        const std::string_view doc(exact.get(), shifted.size());
+        const didit_test::exact_buffer exact(shifted);
+        const auto doc = exact.view();
         const auto blocks = by_blocks(doc);
         const auto bytes = by_bytes(doc);
         ++tried;
@@ -166,16 +160,12 @@ TEST_CASE("block validation agrees with byte validation on every one-byte change
 
 #ifdef DIDIT_JSON_TEST_SUITE_DIR
 TEST_CASE("block validation agrees with byte validation on JSONTestSuite", "[json][blocks]") {
-    std::size_t tried = 0, files = 0;
-    for (const auto& entry :
-         std::filesystem::directory_iterator(std::filesystem::path(DIDIT_JSON_TEST_SUITE_DIR))) {
-        std::ifstream file(entry.path(), std::ios::binary);
-        const std::string text{std::istreambuf_iterator<char>(file),
-                               std::istreambuf_iterator<char>()};
-        INFO(entry.path().filename().string());
-        CHECK(agree(text, tried));
-        ++files;
-    }
+    std::size_t tried = 0;
+    const auto files = didit_test::for_each_json_test_suite_file(
+        [&](const std::string& name, const std::string& text) {
+            INFO(name);
+            CHECK(agree(text, tried));
+        });
     CHECK(files == 318);
     CHECK(tried == 7 * files);
 }

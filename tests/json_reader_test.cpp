@@ -7,7 +7,6 @@
 #include <cstdlib>
 #include <cstring>
 #include <limits>
-#include <memory>
 #include <random>
 #include <string>
 #include <vector>
@@ -17,6 +16,7 @@
 
 #include <catch2/catch.hpp>
 
+#include "exact_buffer.hpp"
 #include "json_tree.hpp"
 
 namespace {
@@ -24,21 +24,7 @@ namespace {
 using didit::errc;
 namespace json = didit::json;
 
-// A copy of `text` at the very end of an allocation of its exact size: one byte read past the
-// end is an AddressSanitizer report.
-class exact_buffer {
-public:
-    explicit exact_buffer(std::string_view text)
-        : bytes_(std::make_unique<char[]>(text.size()))
-        , size_(text.size()) {
-        std::memcpy(bytes_.get(), text.data(), text.size());
-    }
-    std::string_view view() const { return {bytes_.get(), size_}; }
-
-private:
-    std::unique_ptr<char[]> bytes_;
-    std::size_t size_;
-};
+using didit_test::exact_buffer;
 
 didit::error failure_of(std::string_view text) {
     const exact_buffer input(text);

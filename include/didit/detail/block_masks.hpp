@@ -6,6 +6,8 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <cstring>
+#include <string_view>
 
 #include <didit/config.hpp>
 #include <didit/detail/byte_scan.hpp>
@@ -16,6 +18,16 @@ namespace didit::inline DIDIT_SESSIONS_ABI::detail {
 
 inline constexpr std::size_t block_size = 64;
 
+// The 64 bytes of `doc` from `base`; for the last block, fewer bytes than that padded with
+// spaces in `spare`, so that a block is always whole and never read past the view.
+inline const char* block_at(std::string_view doc, std::size_t base, char (&spare)[block_size]) {
+    const char* bytes = doc.data() + base;
+    if (doc.size() - base >= block_size) return bytes;
+    std::memset(spare, ' ', block_size);
+    std::memcpy(spare, bytes, doc.size() - base);
+    return spare;
+}
+
 struct block_masks {
     std::uint64_t quote = 0;     // '"'
     std::uint64_t backslash = 0; // '\\'
@@ -23,6 +35,14 @@ struct block_masks {
     std::uint64_t operators = 0; // '{', '}', '[', ']', ':', ','
     std::uint64_t control = 0;   // below 0x20
     std::uint64_t non_ascii = 0; // from 0x80 up
+};
+
+// What skipping a container needs of a block.
+struct bracket_masks {
+    std::uint64_t quote = 0;     // '"'
+    std::uint64_t backslash = 0; // '\\'
+    std::uint64_t open = 0;      // '{', '['
+    std::uint64_t close = 0;     // '}', ']'
 };
 
 #if defined(DIDIT_SESSIONS_SIMD_SSE2) || defined(DIDIT_SESSIONS_SIMD_NEON)
@@ -56,27 +76,48 @@ inline byte_vector high_bytes(byte_vector v) {
 }
 #endif
 
-// The masks of the 64 bytes at p.
-DIDIT_SESSIONS_HOT_INLINE inline block_masks classify_block(const char* p) {
+// The 64 bytes at p as four vectors.
+struct vector_block {
     byte_vector v[4];
-    for (unsigned i = 0; i < 4; ++i)
-        v[i] = load_vector(p + 16 * i);
-    const auto mask = [&](auto matches_of) {
+
+    explicit vector_block(const char* p) {
+        for (unsigned i = 0; i < 4; ++i)
+            v[i] = load_vector(p + 16 * i);
+    }
+    // The block's bytes that matches_of(vector) marks.
+    template<class MatchesOf>
+    std::uint64_t mask(MatchesOf matches_of) const {
         const byte_vector matches[4] = {matches_of(v[0]), matches_of(v[1]), matches_of(v[2]),
                                         matches_of(v[3])};
         return block_bits(matches);
-    };
+    }
+};
+
+// The masks of the 64 bytes at p.
+DIDIT_SESSIONS_HOT_INLINE inline block_masks classify_block(const char* p) {
+    const vector_block block(p);
     block_masks masks;
-    masks.quote = mask([](byte_vector x) { return equal_bytes(x, '"'); });
-    masks.backslash = mask([](byte_vector x) { return equal_bytes(x, '\\'); });
-    masks.space = mask([](byte_vector x) { return equal_bytes(x, ' '); });
-    masks.operators = mask([](byte_vector x) {
+    masks.quote = block.mask([](byte_vector x) { return equal_bytes(x, '"'); });
+    masks.backslash = block.mask([](byte_vector x) { return equal_bytes(x, '\\'); });
+    masks.space = block.mask([](byte_vector x) { return equal_bytes(x, ' '); });
+    masks.operators = block.mask([](byte_vector x) {
         const auto folded = fold_brackets(x);
         return either(either(equal_bytes(folded, '{'), equal_bytes(folded, '}')),
                       either(equal_bytes(x, ':'), equal_bytes(x, ',')));
     });
-    masks.non_ascii = mask([](byte_vector x) { return high_bytes(x); });
-    masks.control = mask([](byte_vector x) { return control_or_non_ascii(x); }) & ~masks.non_ascii;
+    masks.non_ascii = block.mask([](byte_vector x) { return high_bytes(x); });
+    masks.control =
+        block.mask([](byte_vector x) { return control_or_non_ascii(x); }) & ~masks.non_ascii;
+    return masks;
+}
+
+DIDIT_SESSIONS_HOT_INLINE inline bracket_masks classify_brackets(const char* p) {
+    const vector_block block(p);
+    bracket_masks masks;
+    masks.quote = block.mask([](byte_vector x) { return equal_bytes(x, '"'); });
+    masks.backslash = block.mask([](byte_vector x) { return equal_bytes(x, '\\'); });
+    masks.open = block.mask([](byte_vector x) { return equal_bytes(fold_brackets(x), '{'); });
+    masks.close = block.mask([](byte_vector x) { return equal_bytes(fold_brackets(x), '}'); });
     return masks;
 }
 
@@ -87,25 +128,48 @@ constexpr std::uint64_t gather_high_bits(std::uint64_t marks) {
     return ((marks >> 7) * 0x0102040810204080ULL) >> 56;
 }
 
+// Calls on_word(i, word) for each word i of the 64 bytes at p.
+template<class OnWord>
+DIDIT_SESSIONS_HOT_INLINE inline void for_each_word(const char* p, OnWord on_word) {
+    for (unsigned i = 0; i < block_size / 8; ++i)
+        on_word(i, load_word(p + 8 * i));
+}
+
+// The bytes of a word equal to c, as high bits.
+constexpr std::uint64_t equal_in_word(std::uint64_t word, unsigned char c) {
+    return exact_zero_bytes(word ^ repeat_byte(c));
+}
+
+// Adds the marks of word i to a block's mask.
+constexpr void add_word_marks(std::uint64_t& mask, unsigned i, std::uint64_t marks) {
+    mask |= gather_high_bits(marks) << (8 * i);
+}
+
 DIDIT_SESSIONS_HOT_INLINE inline block_masks classify_block(const char* p) {
     block_masks masks;
-    for (unsigned i = 0; i < block_size / 8; ++i) {
-        const auto word = load_word(p + 8 * i);
-        const auto equal = [&](std::uint64_t in, unsigned char c) {
-            return exact_zero_bytes(in ^ repeat_byte(c));
-        };
+    for_each_word(p, [&](unsigned i, std::uint64_t word) {
         const auto folded = word | repeat_byte(0x20);
-        const auto add = [&](std::uint64_t& mask, std::uint64_t marks) {
-            mask |= gather_high_bits(marks) << (8 * i);
-        };
-        add(masks.quote, equal(word, '"'));
-        add(masks.backslash, equal(word, '\\'));
-        add(masks.space, equal(word, ' '));
-        add(masks.operators,
-            equal(folded, '{') | equal(folded, '}') | equal(word, ':') | equal(word, ','));
-        add(masks.control, exact_zero_bytes(word & repeat_byte(0xE0)));
-        add(masks.non_ascii, word & repeat_byte(0x80));
-    }
+        add_word_marks(masks.quote, i, equal_in_word(word, '"'));
+        add_word_marks(masks.backslash, i, equal_in_word(word, '\\'));
+        add_word_marks(masks.space, i, equal_in_word(word, ' '));
+        add_word_marks(masks.operators, i,
+                       equal_in_word(folded, '{') | equal_in_word(folded, '}') |
+                           equal_in_word(word, ':') | equal_in_word(word, ','));
+        add_word_marks(masks.control, i, exact_zero_bytes(word & repeat_byte(0xE0)));
+        add_word_marks(masks.non_ascii, i, word & repeat_byte(0x80));
+    });
+    return masks;
+}
+
+DIDIT_SESSIONS_HOT_INLINE inline bracket_masks classify_brackets(const char* p) {
+    bracket_masks masks;
+    for_each_word(p, [&](unsigned i, std::uint64_t word) {
+        const auto folded = word | repeat_byte(0x20);
+        add_word_marks(masks.quote, i, equal_in_word(word, '"'));
+        add_word_marks(masks.backslash, i, equal_in_word(word, '\\'));
+        add_word_marks(masks.open, i, equal_in_word(folded, '{'));
+        add_word_marks(masks.close, i, equal_in_word(folded, '}'));
+    });
     return masks;
 }
 

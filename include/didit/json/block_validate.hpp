@@ -18,6 +18,7 @@
 
 #include <didit/config.hpp>
 #include <didit/detail/block_masks.hpp>
+#include <didit/detail/block_strings.hpp>
 #include <didit/detail/json_scan.hpp>
 #include <didit/detail/utf8.hpp>
 #include <didit/json/container_stack.hpp>
@@ -29,40 +30,12 @@ using namespace didit::detail;
 // Whether this build validates by blocks: at run time, where whole words or vectors are read.
 inline constexpr bool block_validation = word_scanning;
 
-// Running prefix XOR: bit i becomes the XOR of bits 0 to i, so that between a quote that opens
-// a string and the one that closes it every bit is set.
-constexpr std::uint64_t prefix_xor(std::uint64_t bits) {
-    for (unsigned shift = 1; shift < 64; shift *= 2)
-        bits ^= bits << shift;
-    return bits;
-}
-
-// What carries from one block to the next.
+// What carries from one block to the next, besides the strings.
 struct block_carry {
-    bool in_string = false; // the block ended inside a string
-    bool escaped = false;   // the block's last byte is a backslash that escapes the next
-    bool in_scalar = false; // the block's last byte belongs to a number or literal
+    bool in_scalar = false;             // the block's last byte belongs to a number or literal
     std::size_t escapes_checked_to = 0; // escapes are checked up to here
     std::size_t utf8_checked_to = 0;    // and UTF-8 sequences up to here
 };
-
-// The bytes that backslashes escape, in a block with `backslashes`: a backslash escapes the
-// byte after it unless it is escaped itself.
-constexpr std::uint64_t escaped_bytes(std::uint64_t backslashes, block_carry& carry) {
-    std::uint64_t escaped = carry.escaped ? 1 : 0;
-    carry.escaped = false;
-    for (auto escaping = backslashes & ~escaped; escaping != 0; escaping &= escaping - 1) {
-        const auto at = static_cast<unsigned>(std::countr_zero(escaping));
-        if (at == 63) {
-            carry.escaped = true;
-            break;
-        }
-        const auto next = std::uint64_t{1} << (at + 1);
-        escaped |= next;
-        escaping &= ~next; // an escaped backslash escapes nothing
-    }
-    return escaped;
-}
 
 // Whether `doc` is one valid JSON value, as validate<Options>() would say, telling
 // on_member_container about the containers directly inside the root as validate() does.
@@ -73,6 +46,7 @@ bool validate_by_blocks(std::string_view doc, OnMemberContainer& on_member_conta
     expect next = expect::value;
     bool in_object = false; // the innermost open container is an object
     std::size_t member_container_open = 0;
+    string_carry strings_carry;
     block_carry carry;
     char last_block[block_size];
 
@@ -118,19 +92,10 @@ bool validate_by_blocks(std::string_view doc, OnMemberContainer& on_member_conta
     };
 
     for (std::size_t base = 0; base < doc.size(); base += block_size) {
-        const char* bytes = doc.data() + base;
-        if (doc.size() - base < block_size) { // the last block, padded with spaces
-            std::memset(last_block, ' ', block_size);
-            std::memcpy(last_block, bytes, doc.size() - base);
-            bytes = last_block;
-        }
+        const char* bytes = block_at(doc, base, last_block);
         const auto masks = classify_block(bytes);
-        const auto escaped =
-            masks.backslash != 0 || carry.escaped ? escaped_bytes(masks.backslash, carry) : 0;
-        const auto quotes = masks.quote & ~escaped;
-        // Inside strings: from an opening quote up to its closing quote (not included).
-        const auto in_string = prefix_xor(quotes) ^ (carry.in_string ? ~std::uint64_t{0} : 0);
-        carry.in_string = (in_string >> 63) != 0;
+        const auto [escaped, quotes, in_string] =
+            strings_of_block(masks.quote, masks.backslash, strings_carry);
         if ((masks.control & in_string) != 0) return false;
         // Control characters outside strings: tabs, line feeds and carriage returns are spaces.
         auto space = masks.space;
@@ -203,7 +168,7 @@ bool validate_by_blocks(std::string_view doc, OnMemberContainer& on_member_conta
             after_value();
         }
     }
-    return next == expect::end && !carry.in_string;
+    return next == expect::end && !strings_carry.in_string;
 }
 
 } // namespace didit::inline DIDIT_SESSIONS_ABI::json::detail
