@@ -1,8 +1,9 @@
 #pragma once
 
-// The bytes of a 64-byte block of JSON sorted into the classes that validation needs, one bit
-// per byte (bit i for byte i): with vector instructions where byte_scan.hpp has them, 64-bit
-// words elsewhere. Both give the same masks.
+// The bytes of a 64-byte block of JSON sorted into the classes that validation and skipping
+// need, one bit per byte (bit i for byte i), with the vector instructions byte_scan.hpp has.
+// Targets without them validate and skip byte by byte: building the masks from 64-bit words
+// costs more instructions than the byte loops' word scans do.
 
 #include <cstddef>
 #include <cstdint>
@@ -12,7 +13,8 @@
 #include <didit/config.hpp>
 #include <didit/detail/byte_scan.hpp>
 #include <didit/detail/code_size.hpp>
-#include <didit/detail/swar.hpp>
+
+#if defined(DIDIT_SESSIONS_SIMD_VECTORS)
 
 namespace didit::inline DIDIT_SESSIONS_ABI::detail {
 
@@ -44,8 +46,6 @@ struct bracket_masks {
     std::uint64_t open = 0;      // '{', '['
     std::uint64_t close = 0;     // '}', ']'
 };
-
-#if defined(DIDIT_SESSIONS_SIMD_SSE2) || defined(DIDIT_SESSIONS_SIMD_NEON)
 
 #if defined(DIDIT_SESSIONS_SIMD_SSE2)
 // One bit per byte of four vectors' matches.
@@ -121,58 +121,6 @@ DIDIT_SESSIONS_HOT_INLINE inline bracket_masks classify_brackets(const char* p) 
     return masks;
 }
 
-#else
-
-// The high bits of a word's bytes gathered into eight bits, the first byte's lowest.
-constexpr std::uint64_t gather_high_bits(std::uint64_t marks) {
-    return ((marks >> 7) * 0x0102040810204080ULL) >> 56;
-}
-
-// Calls on_word(i, word) for each word i of the 64 bytes at p.
-template<class OnWord>
-DIDIT_SESSIONS_HOT_INLINE inline void for_each_word(const char* p, OnWord on_word) {
-    for (unsigned i = 0; i < block_size / 8; ++i)
-        on_word(i, load_word(p + 8 * i));
-}
-
-// The bytes of a word equal to c, as high bits.
-constexpr std::uint64_t equal_in_word(std::uint64_t word, unsigned char c) {
-    return exact_zero_bytes(word ^ repeat_byte(c));
-}
-
-// Adds the marks of word i to a block's mask.
-constexpr void add_word_marks(std::uint64_t& mask, unsigned i, std::uint64_t marks) {
-    mask |= gather_high_bits(marks) << (8 * i);
-}
-
-DIDIT_SESSIONS_HOT_INLINE inline block_masks classify_block(const char* p) {
-    block_masks masks;
-    for_each_word(p, [&](unsigned i, std::uint64_t word) {
-        const auto folded = word | repeat_byte(0x20);
-        add_word_marks(masks.quote, i, equal_in_word(word, '"'));
-        add_word_marks(masks.backslash, i, equal_in_word(word, '\\'));
-        add_word_marks(masks.space, i, equal_in_word(word, ' '));
-        add_word_marks(masks.operators, i,
-                       equal_in_word(folded, '{') | equal_in_word(folded, '}') |
-                           equal_in_word(word, ':') | equal_in_word(word, ','));
-        add_word_marks(masks.control, i, exact_zero_bytes(word & repeat_byte(0xE0)));
-        add_word_marks(masks.non_ascii, i, word & repeat_byte(0x80));
-    });
-    return masks;
-}
-
-DIDIT_SESSIONS_HOT_INLINE inline bracket_masks classify_brackets(const char* p) {
-    bracket_masks masks;
-    for_each_word(p, [&](unsigned i, std::uint64_t word) {
-        const auto folded = word | repeat_byte(0x20);
-        add_word_marks(masks.quote, i, equal_in_word(word, '"'));
-        add_word_marks(masks.backslash, i, equal_in_word(word, '\\'));
-        add_word_marks(masks.open, i, equal_in_word(folded, '{'));
-        add_word_marks(masks.close, i, equal_in_word(folded, '}'));
-    });
-    return masks;
-}
+} // namespace didit::inline DIDIT_SESSIONS_ABI::detail
 
 #endif
-
-} // namespace didit::inline DIDIT_SESSIONS_ABI::detail

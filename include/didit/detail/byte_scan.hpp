@@ -25,10 +25,13 @@
 #include <arm_neon.h>
 #define DIDIT_SESSIONS_SIMD_NEON 1
 #endif
+#if defined(DIDIT_SESSIONS_SIMD_SSE2) || defined(DIDIT_SESSIONS_SIMD_NEON)
+#define DIDIT_SESSIONS_SIMD_VECTORS 1
+#endif
 
 namespace didit::inline DIDIT_SESSIONS_ABI::detail {
 
-#if defined(DIDIT_SESSIONS_SIMD_SSE2) || defined(DIDIT_SESSIONS_SIMD_NEON)
+#if defined(DIDIT_SESSIONS_SIMD_VECTORS)
 inline constexpr bool vector_scanning = !optimizing_for_size;
 #else
 inline constexpr bool vector_scanning = false;
@@ -91,7 +94,7 @@ struct string_content_end {
         return zero_bytes(word ^ repeat_byte('"')) | zero_bytes(word ^ repeat_byte('\\')) |
                bytes_below(word, 0x20) | (word & repeat_byte(0x80));
     }
-#if defined(DIDIT_SESSIONS_SIMD_SSE2) || defined(DIDIT_SESSIONS_SIMD_NEON)
+#if defined(DIDIT_SESSIONS_SIMD_VECTORS)
     static std::uint64_t vector_marks(byte_vector v) {
         return marks_of(
             either(either(equal_bytes(v, '"'), equal_bytes(v, '\\')), control_or_non_ascii(v)));
@@ -104,7 +107,7 @@ struct quote_or_backslash {
     static constexpr std::uint64_t word_marks(std::uint64_t word) {
         return zero_bytes(word ^ repeat_byte('"')) | zero_bytes(word ^ repeat_byte('\\'));
     }
-#if defined(DIDIT_SESSIONS_SIMD_SSE2) || defined(DIDIT_SESSIONS_SIMD_NEON)
+#if defined(DIDIT_SESSIONS_SIMD_VECTORS)
     static std::uint64_t vector_marks(byte_vector v) {
         return marks_of(either(equal_bytes(v, '"'), equal_bytes(v, '\\')));
     }
@@ -119,7 +122,7 @@ struct structure_byte {
         return zero_bytes(word ^ repeat_byte('"')) | zero_bytes(folded ^ repeat_byte('{')) |
                zero_bytes(folded ^ repeat_byte('}'));
     }
-#if defined(DIDIT_SESSIONS_SIMD_SSE2) || defined(DIDIT_SESSIONS_SIMD_NEON)
+#if defined(DIDIT_SESSIONS_SIMD_VECTORS)
     static std::uint64_t vector_marks(byte_vector v) {
         const auto folded = fold_brackets(v);
         return marks_of(either(equal_bytes(v, '"'),
@@ -134,7 +137,7 @@ struct structure_byte {
 // constant evaluation.
 template<class Stop>
 DIDIT_SESSIONS_HOT_INLINE inline std::size_t skip_unmarked(std::string_view doc, std::size_t pos) {
-#if defined(DIDIT_SESSIONS_SIMD_SSE2) || defined(DIDIT_SESSIONS_SIMD_NEON)
+#if defined(DIDIT_SESSIONS_SIMD_VECTORS)
     if constexpr (vector_scanning) {
         while (doc.size() - pos >= 16) {
             if (const auto marks = Stop::vector_marks(load_vector(doc.data() + pos)); marks != 0)

@@ -22,13 +22,6 @@ constexpr std::uint64_t zero_bytes(std::uint64_t v) {
     return (v - repeat_byte(1)) & ~v & repeat_byte(0x80);
 }
 
-// The high bit of each byte of `v` that is zero, every one of them: no false positives, at
-// the cost of a few more operations than zero_bytes.
-constexpr std::uint64_t exact_zero_bytes(std::uint64_t v) {
-    const auto low_seven = repeat_byte(0x7F);
-    return ~(((v & low_seven) + low_seven) | v | low_seven);
-}
-
 // The high bit of each byte of `v` below `n` (n <= 128); same caveat as zero_bytes.
 constexpr std::uint64_t bytes_below(std::uint64_t v, unsigned char n) {
     return (v - repeat_byte(n)) & ~v & repeat_byte(0x80);

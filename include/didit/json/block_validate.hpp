@@ -27,8 +27,10 @@ namespace didit::inline DIDIT_SESSIONS_ABI::json::detail {
 
 using namespace didit::detail;
 
-// Whether this build validates by blocks: at run time, where whole words or vectors are read.
-inline constexpr bool block_validation = word_scanning;
+// Whether this build validates by blocks: at run time, where the target has vectors.
+inline constexpr bool block_validation = vector_scanning;
+
+#if defined(DIDIT_SESSIONS_SIMD_VECTORS)
 
 // What carries from one block to the next, besides the strings.
 struct block_carry {
@@ -170,5 +172,6 @@ bool validate_by_blocks(std::string_view doc, OnMemberContainer& on_member_conta
     }
     return next == expect::end && !strings_carry.in_string;
 }
+#endif
 
 } // namespace didit::inline DIDIT_SESSIONS_ABI::json::detail

@@ -123,11 +123,13 @@ constexpr result<void> validate(std::string_view doc,
                                 OnMemberContainer&& on_member_container = OnMemberContainer{}) {
     static_assert(Options.max_depth <= options::max_supported_depth,
                   "max_depth is kept on the stack, one bit a level: at most 65536 levels");
+#if defined(DIDIT_SESSIONS_SIMD_VECTORS)
     if constexpr (detail::block_validation) {
         if (!std::is_constant_evaluated() &&
             detail::validate_by_blocks<Options.max_depth>(doc, on_member_container))
             return {};
     }
+#endif
     return detail::validate_by_bytes<Options.max_depth>(doc, on_member_container);
 }
 

@@ -124,6 +124,7 @@ constexpr std::size_t skip_container_by_bytes(std::string_view doc, std::size_t 
     }
 }
 
+#if defined(DIDIT_SESSIONS_SIMD_VECTORS)
 // The same, 64 bytes at a time: masks tell which bytes lie inside strings (block_strings.hpp),
 // and the brackets outside them are counted a block at a time, one by one only in a block where
 // the container may close. Not for constant evaluation.
@@ -150,18 +151,21 @@ inline std::size_t skip_container_by_blocks(std::string_view doc, std::size_t po
     }
     return doc.size();
 }
+#endif
 
-// Whether containers are skipped by blocks: at run time, where whole words or vectors are read.
-inline constexpr bool block_skipping = word_scanning;
+// Whether containers are skipped by blocks: at run time, where the target has vectors.
+inline constexpr bool block_skipping = vector_scanning;
 
 // Just past the value that starts at doc[pos] (the document is known to be valid).
 constexpr std::size_t skip_value(std::string_view doc, std::size_t pos) {
     const char first = doc[pos];
     if (first == '"') return skip_string(doc, pos);
     if (first != '{' && first != '[') return scalar_end(doc, pos);
+#if defined(DIDIT_SESSIONS_SIMD_VECTORS)
     if constexpr (block_skipping) {
         if (!std::is_constant_evaluated()) return skip_container_by_blocks(doc, pos);
     }
+#endif
     return skip_container_by_bytes(doc, pos);
 }
 
@@ -383,11 +387,6 @@ public:
         return detail::missing_member(document(), offset(), key);
     }
 
-    // The same, for a member that may well be absent: no error to build and locate.
-    constexpr std::optional<value> find_if_present(std::string_view key) const {
-        return find_each({key})[0];
-    }
-
     // The values of the first members whose keys are `keys` (empty for a key that is absent),
     // found in one walk of the object that stops once every key is found: cheaper than a find()
     // per key, each of which walks from the first member.
@@ -412,6 +411,11 @@ public:
             pos = detail::next_item(doc, detail::skip_value(doc, value_pos));
         }
         return found;
+    }
+
+    // find(key) for a member that may well be absent: no error to build and locate.
+    constexpr std::optional<value> find_if_present(std::string_view key) const {
+        return find_each({key})[0];
     }
 };
 
