@@ -23,6 +23,7 @@ fi
 list_from() {
     local scenario=$1 start
     shift
+    rm -f "$work/url" # the last server's URL must not be read as this one's
     "$hostile_server" "$scenario" >"$work/url" &
     server=$!
     for _ in $(seq 100); do
