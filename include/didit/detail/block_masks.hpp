@@ -91,6 +91,12 @@ struct vector_block {
                                         matches_of(v[3])};
         return block_bits(matches);
     }
+    // Whether any of the block's bytes is one that matches_of(vector) marks.
+    template<class MatchesOf>
+    bool any(MatchesOf matches_of) const {
+        return marks_of(either(either(matches_of(v[0]), matches_of(v[1])),
+                               either(matches_of(v[2]), matches_of(v[3])))) != 0;
+    }
 };
 
 // The masks of the 64 bytes at p.
@@ -98,13 +104,18 @@ DIDIT_SESSIONS_HOT_INLINE inline block_masks classify_block(const char* p) {
     const vector_block block(p);
     block_masks masks;
     masks.quote = block.mask([](byte_vector x) { return equal_bytes(x, '"'); });
-    masks.backslash = block.mask([](byte_vector x) { return equal_bytes(x, '\\'); });
     masks.space = block.mask([](byte_vector x) { return equal_bytes(x, ' '); });
     masks.operators = block.mask([](byte_vector x) {
         const auto folded = fold_brackets(x);
         return either(either(equal_bytes(folded, '{'), equal_bytes(folded, '}')),
                       either(equal_bytes(x, ':'), equal_bytes(x, ',')));
     });
+    // Backslashes, control characters and bytes from 0x80 up are rare: one test over the
+    // block tells whether their masks are worth building.
+    if (!block.any(
+            [](byte_vector x) { return either(equal_bytes(x, '\\'), control_or_non_ascii(x)); }))
+        return masks;
+    masks.backslash = block.mask([](byte_vector x) { return equal_bytes(x, '\\'); });
     masks.non_ascii = block.mask([](byte_vector x) { return high_bytes(x); });
     masks.control =
         block.mask([](byte_vector x) { return control_or_non_ascii(x); }) & ~masks.non_ascii;
