@@ -134,7 +134,11 @@ DIDIT_SESSIONS_HOT_INLINE constexpr string_scan scan_string(std::string_view doc
 // there do not spell it. Precondition: doc[pos] is 't', 'f' or 'n'.
 constexpr std::size_t scan_literal(std::string_view doc, std::size_t pos) {
     const std::string_view literal = doc[pos] == 't' ? "true" : doc[pos] == 'f' ? "false" : "null";
-    return doc.substr(pos, literal.size()) == literal ? pos + literal.size() : 0;
+    if (doc.size() - pos < literal.size()) return 0;
+    // Byte by byte: a comparison of views calls memcmp for four or five bytes.
+    for (std::size_t i = 1; i < literal.size(); ++i)
+        if (doc[pos + i] != literal[i]) return 0;
+    return pos + literal.size();
 }
 
 // Scans the number that starts at doc[pos]:
