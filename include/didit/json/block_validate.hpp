@@ -18,6 +18,7 @@
 
 #include <didit/config.hpp>
 #include <didit/detail/block_masks.hpp>
+#include <didit/detail/block_masks_avx2.hpp>
 #include <didit/detail/block_strings.hpp>
 #include <didit/detail/json_scan.hpp>
 #include <didit/detail/utf8.hpp>
@@ -40,9 +41,10 @@ struct block_carry {
 };
 
 // Whether `doc` is one valid JSON value, as validate<Options>() would say, telling
-// on_member_container about the containers directly inside the root as validate() does.
-template<std::size_t MaxDepth, class OnMemberContainer>
-bool validate_by_blocks(std::string_view doc, OnMemberContainer& on_member_container) {
+// on_member_container about the containers directly inside the root as validate() does;
+// `classify` sorts the bytes of each block.
+template<std::size_t MaxDepth, block_masks (*Classify)(const char*), class OnMemberContainer>
+bool validate_blocks_with(std::string_view doc, OnMemberContainer& on_member_container) {
     enum class expect : std::uint8_t { value, value_or_close, key_or_close, key, colon, more, end };
     container_stack<MaxDepth> open;
     expect next = expect::value;
@@ -95,7 +97,7 @@ bool validate_by_blocks(std::string_view doc, OnMemberContainer& on_member_conta
 
     for (std::size_t base = 0; base < doc.size(); base += block_size) {
         const char* bytes = block_at(doc, base, last_block);
-        const auto masks = classify_block(bytes);
+        const auto masks = Classify(bytes);
         const auto [escaped, quotes, in_string] =
             strings_of_block(masks.quote, masks.backslash, strings_carry);
         if ((masks.control & in_string) != 0) return false;
@@ -171,6 +173,16 @@ bool validate_by_blocks(std::string_view doc, OnMemberContainer& on_member_conta
         }
     }
     return next == expect::end && !strings_carry.in_string;
+}
+
+// The same, with the widest vectors this processor has.
+template<std::size_t MaxDepth, class OnMemberContainer>
+bool validate_by_blocks(std::string_view doc, OnMemberContainer& on_member_container) {
+#if defined(DIDIT_SESSIONS_SIMD_AVX2)
+    if (avx2_available())
+        return validate_blocks_with<MaxDepth, classify_block_avx2>(doc, on_member_container);
+#endif
+    return validate_blocks_with<MaxDepth, classify_block>(doc, on_member_container);
 }
 #endif
 

@@ -52,12 +52,10 @@ public:
     // Calls sink.append with the decoded text, a piece at a time.
     template<didit::detail::text_sink Sink>
     constexpr void decode(Sink& sink) const {
+        // (find goes through plain runs many bytes at a time, where a byte loop took two
+        // instructions a byte)
         std::size_t plain = 0;
-        for (std::size_t i = 0; i < raw_.size();) {
-            if (raw_[i] != '\\') {
-                ++i;
-                continue;
-            }
+        for (auto i = raw_.find('\\'); i != std::string_view::npos; i = raw_.find('\\', plain)) {
             sink.append(raw_.substr(plain, i - plain));
             char utf8[4]{};
             sink.append(std::string_view(utf8, decode_escape(i, utf8)));
