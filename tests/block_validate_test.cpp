@@ -33,16 +33,31 @@ struct verdict {
     extents containers;
 };
 
-template<didit::detail::block_masks (*Classify)(const char*)>
-verdict by_blocks(std::string_view doc) {
+// The verdict of validate(record), which tells `record` of each container it reports.
+template<class Validate>
+verdict recorded(Validate validate) {
     verdict out;
     auto record = [&](std::size_t open, std::size_t end) {
         out.containers.emplace_back(open, end);
     };
-    out.valid =
-        detail::validate_blocks_with<didit::json::options{}.max_depth, Classify>(doc, record);
+    out.valid = validate(record);
     return out;
 }
+
+constexpr auto max_depth = didit::json::options{}.max_depth;
+
+verdict by_sixteen_byte_blocks(std::string_view doc) {
+    return recorded([&](auto& record) {
+        return detail::validate_blocks_with<max_depth, detail::classify_block>(doc, record);
+    });
+}
+
+#if defined(DIDIT_SESSIONS_SIMD_AVX2)
+verdict by_avx2_blocks(std::string_view doc) {
+    return recorded(
+        [&](auto& record) { return detail::validate_blocks_avx2<max_depth>(doc, record); });
+}
+#endif
 
 struct block_validator {
     const char* name;
@@ -51,22 +66,17 @@ struct block_validator {
 
 // Each way of sorting a block's bytes that this processor runs.
 std::vector<block_validator> block_validators() {
-    std::vector<block_validator> ways{{"16-byte vectors", by_blocks<detail::classify_block>}};
+    std::vector<block_validator> ways{{"16-byte vectors", by_sixteen_byte_blocks}};
 #if defined(DIDIT_SESSIONS_SIMD_AVX2)
-    if (didit::detail::avx2_available())
-        ways.push_back({"AVX2", by_blocks<didit::detail::classify_block_avx2>});
+    if (didit::detail::avx2_available()) ways.push_back({"AVX2", by_avx2_blocks});
 #endif
     return ways;
 }
 
 verdict by_bytes(std::string_view doc) {
-    verdict out;
-    auto record = [&](std::size_t open, std::size_t end) {
-        out.containers.emplace_back(open, end);
-    };
-    out.valid =
-        detail::validate_by_bytes<didit::json::options{}.max_depth>(doc, record).has_value();
-    return out;
+    return recorded([&](auto& record) {
+        return detail::validate_by_bytes<max_depth>(doc, record).has_value();
+    });
 }
 
 // Leading spaces put before each input: 64 bytes is a block.
@@ -198,7 +208,8 @@ TEST_CASE("block validation agrees with byte validation on JSONTestSuite", "[jso
 #endif
 
 #if defined(DIDIT_SESSIONS_SIMD_AVX2)
-TEST_CASE("AVX2 sorts the bytes of a block as 16-byte vectors do", "[json][blocks]") {
+TEST_CASE("AVX2 sorts the bytes of a block as 16-byte vectors do, for validation and skipping",
+          "[json][blocks]") {
     if (!didit::detail::avx2_available()) {
         WARN("this processor has no AVX2: nothing to compare");
         return;
@@ -220,6 +231,12 @@ TEST_CASE("AVX2 sorts the bytes of a block as 16-byte vectors do", "[json][block
                      narrow.space != wide.space || narrow.operators != wide.operators ||
                      narrow.control != wide.control || narrow.non_ascii != wide.non_ascii;
         with_rare_bytes += (narrow.backslash | narrow.control | narrow.non_ascii) != 0;
+        const auto narrow_brackets = didit::detail::classify_brackets(block);
+        const auto wide_brackets = didit::detail::classify_brackets_avx2(block);
+        differing += narrow_brackets.quote != wide_brackets.quote ||
+                     narrow_brackets.backslash != wide_brackets.backslash ||
+                     narrow_brackets.open != wide_brackets.open ||
+                     narrow_brackets.close != wide_brackets.close;
     }
     CHECK(differing == 0);
     CHECK(with_rare_bytes > 9000);

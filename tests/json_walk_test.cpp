@@ -114,14 +114,19 @@ private:
 };
 
 // Where each way of skipping puts the end of the container at doc[open]: by blocks (where the
-// target has vectors), byte by byte, and skip_value, which picks one of them.
+// target has vectors: with 16-byte vectors, then with AVX2 where the processor has it), byte by
+// byte, and skip_value, which picks one of them.
 std::vector<std::size_t> skip_ends(std::string_view doc, std::size_t open) {
-    return {
+    std::vector<std::size_t> ends;
 #if defined(DIDIT_SESSIONS_SIMD_VECTORS)
-        detail::skip_container_by_blocks(doc, open),
+    ends.push_back(detail::skip_container_with<didit::detail::classify_brackets>(doc, open));
 #endif
-            detail::skip_container_by_bytes(doc, open), detail::skip_value(doc, open)
-    };
+#if defined(DIDIT_SESSIONS_SIMD_AVX2)
+    if (didit::detail::avx2_available()) ends.push_back(detail::skip_container_avx2(doc, open));
+#endif
+    ends.push_back(detail::skip_container_by_bytes(doc, open));
+    ends.push_back(detail::skip_value(doc, open));
+    return ends;
 }
 
 // Whether every skip lands where the plain reading ends each container of `text`, shifted by
@@ -135,9 +140,10 @@ bool skips_agree(const std::string& text, std::size_t& tried) {
             const auto ends = skip_ends(doc, open);
             if (ends != std::vector<std::size_t>(ends.size(), end)) {
                 UNSCOPED_INFO("shifted by " << shift << ", the container at " << open << " ends at "
-                                            << end << "; by blocks (where the "
-                                            << "build has them), by bytes and by skip_value: "
-                                            << Catch::Detail::stringify(ends) << ": " << doc);
+                                            << end << "; by blocks (each kind of vector the "
+                                            << "build and processor have), by bytes and by "
+                                            << "skip_value: " << Catch::Detail::stringify(ends)
+                                            << ": " << doc);
                 return false;
             }
         }

@@ -26,39 +26,44 @@
 
 namespace didit::inline DIDIT_SESSIONS_ABI::detail {
 
-// Whether this processor (and its operating system) runs AVX2.
+// What code for these processors may use: AVX2, and the bit instructions (BMI1, POPCNT)
+// that every processor with AVX2 has.
+#define DIDIT_SESSIONS_AVX2_FUNCTION [[gnu::target("avx2,bmi,popcnt")]]
+
+// Whether this processor (and its operating system) runs that code.
 inline bool avx2_available() {
-    return __builtin_cpu_supports("avx2");
+    return __builtin_cpu_supports("avx2") && __builtin_cpu_supports("bmi") &&
+           __builtin_cpu_supports("popcnt");
 }
 
 namespace avx2 {
 
 // One bit per byte of the block whose halves matched as `low` and `high`.
-[[gnu::target("avx2")]] inline std::uint64_t bits(__m256i low, __m256i high) {
+DIDIT_SESSIONS_AVX2_FUNCTION inline std::uint64_t bits(__m256i low, __m256i high) {
     return static_cast<std::uint32_t>(_mm256_movemask_epi8(low)) |
            std::uint64_t{static_cast<std::uint32_t>(_mm256_movemask_epi8(high))} << 32;
 }
 
-[[gnu::target("avx2")]] inline __m256i equal_bytes(__m256i v, char c) {
+DIDIT_SESSIONS_AVX2_FUNCTION inline __m256i equal_bytes(__m256i v, char c) {
     return _mm256_cmpeq_epi8(v, _mm256_set1_epi8(c));
 }
 
 // '{', '}', '[', ']' (brackets fold onto braces by the 0x20 bit), ':' and ','.
-[[gnu::target("avx2")]] inline __m256i operators(__m256i v) {
+DIDIT_SESSIONS_AVX2_FUNCTION inline __m256i operators(__m256i v) {
     const auto folded = _mm256_or_si256(v, _mm256_set1_epi8(0x20));
     return _mm256_or_si256(_mm256_or_si256(equal_bytes(folded, '{'), equal_bytes(folded, '}')),
                            _mm256_or_si256(equal_bytes(v, ':'), equal_bytes(v, ',')));
 }
 
 // Bytes below 0x20 or from 0x80 up: below 0x20 as signed bytes.
-[[gnu::target("avx2")]] inline __m256i control_or_non_ascii(__m256i v) {
+DIDIT_SESSIONS_AVX2_FUNCTION inline __m256i control_or_non_ascii(__m256i v) {
     return _mm256_cmpgt_epi8(_mm256_set1_epi8(0x20), v);
 }
 
 } // namespace avx2
 
 // The masks of the 64 bytes at p, as classify_block gives them.
-[[gnu::target("avx2")]] inline block_masks classify_block_avx2(const char* p) {
+DIDIT_SESSIONS_AVX2_FUNCTION inline block_masks classify_block_avx2(const char* p) {
     const auto low = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(p));
     const auto high = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(p + 32));
     block_masks masks;
@@ -75,6 +80,22 @@ namespace avx2 {
     masks.non_ascii = avx2::bits(low, high); // (movemask takes each byte's high bit)
     masks.control = avx2::bits(avx2::control_or_non_ascii(low), avx2::control_or_non_ascii(high)) &
                     ~masks.non_ascii;
+    return masks;
+}
+
+// The bracket masks of the 64 bytes at p, as classify_brackets gives them.
+DIDIT_SESSIONS_AVX2_FUNCTION inline bracket_masks classify_brackets_avx2(const char* p) {
+    const auto low = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(p));
+    const auto high = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(p + 32));
+    const auto folded_low = _mm256_or_si256(low, _mm256_set1_epi8(0x20));
+    const auto folded_high = _mm256_or_si256(high, _mm256_set1_epi8(0x20));
+    bracket_masks masks;
+    masks.quote = avx2::bits(avx2::equal_bytes(low, '"'), avx2::equal_bytes(high, '"'));
+    masks.backslash = avx2::bits(avx2::equal_bytes(low, '\\'), avx2::equal_bytes(high, '\\'));
+    masks.open =
+        avx2::bits(avx2::equal_bytes(folded_low, '{'), avx2::equal_bytes(folded_high, '{'));
+    masks.close =
+        avx2::bits(avx2::equal_bytes(folded_low, '}'), avx2::equal_bytes(folded_high, '}'));
     return masks;
 }
 

@@ -175,12 +175,21 @@ bool validate_blocks_with(std::string_view doc, OnMemberContainer& on_member_con
     return next == expect::end && !strings_carry.in_string;
 }
 
+#if defined(DIDIT_SESSIONS_SIMD_AVX2)
+// The same with AVX2, all of it built for the processors that have it: everything it calls is
+// inlined (flatten), so that the bit operations of the grammar get their instructions too.
+template<std::size_t MaxDepth, class OnMemberContainer>
+DIDIT_SESSIONS_AVX2_FUNCTION [[gnu::flatten]] bool
+validate_blocks_avx2(std::string_view doc, OnMemberContainer& on_member_container) {
+    return validate_blocks_with<MaxDepth, classify_block_avx2>(doc, on_member_container);
+}
+#endif
+
 // The same, with the widest vectors this processor has.
 template<std::size_t MaxDepth, class OnMemberContainer>
 bool validate_by_blocks(std::string_view doc, OnMemberContainer& on_member_container) {
 #if defined(DIDIT_SESSIONS_SIMD_AVX2)
-    if (avx2_available())
-        return validate_blocks_with<MaxDepth, classify_block_avx2>(doc, on_member_container);
+    if (avx2_available()) return validate_blocks_avx2<MaxDepth>(doc, on_member_container);
 #endif
     return validate_blocks_with<MaxDepth, classify_block>(doc, on_member_container);
 }

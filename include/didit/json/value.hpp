@@ -13,6 +13,7 @@
 
 #include <didit/config.hpp>
 #include <didit/detail/block_masks.hpp>
+#include <didit/detail/block_masks_avx2.hpp>
 #include <didit/detail/block_strings.hpp>
 #include <didit/detail/byte_scan.hpp>
 #include <didit/detail/code_size.hpp>
@@ -127,13 +128,15 @@ constexpr std::size_t skip_container_by_bytes(std::string_view doc, std::size_t 
 #if defined(DIDIT_SESSIONS_SIMD_VECTORS)
 // The same, 64 bytes at a time: masks tell which bytes lie inside strings (block_strings.hpp),
 // and the brackets outside them are counted a block at a time, one by one only in a block where
-// the container may close. Not for constant evaluation.
-inline std::size_t skip_container_by_blocks(std::string_view doc, std::size_t pos) {
+// the container may close; `Classify` sorts the bytes of each block. Not for constant
+// evaluation.
+template<bracket_masks (*Classify)(const char*)>
+std::size_t skip_container_with(std::string_view doc, std::size_t pos) {
     string_carry carry;
     std::size_t depth = 0; // of the brackets before the block
     char last_block[block_size];
     for (std::size_t base = pos; base < doc.size(); base += block_size) {
-        const auto masks = classify_brackets(block_at(doc, base, last_block));
+        const auto masks = Classify(block_at(doc, base, last_block));
         const auto inside = strings_of_block(masks.quote, masks.backslash, carry).inside;
         const auto opens = masks.open & ~inside;
         const auto closes = masks.close & ~inside;
@@ -150,6 +153,22 @@ inline std::size_t skip_container_by_blocks(std::string_view doc, std::size_t po
         }
     }
     return doc.size();
+}
+
+#if defined(DIDIT_SESSIONS_SIMD_AVX2)
+// The same with AVX2, built for the processors that have it, as validate_blocks_avx2 is (the
+// counts of brackets get POPCNT, where other x86-64 builds call a function of the runtime).
+DIDIT_SESSIONS_AVX2_FUNCTION [[gnu::flatten]] inline std::size_t
+skip_container_avx2(std::string_view doc, std::size_t pos) {
+    return skip_container_with<classify_brackets_avx2>(doc, pos);
+}
+#endif
+
+inline std::size_t skip_container_by_blocks(std::string_view doc, std::size_t pos) {
+#if defined(DIDIT_SESSIONS_SIMD_AVX2)
+    if (avx2_available()) return skip_container_avx2(doc, pos);
+#endif
+    return skip_container_with<classify_brackets>(doc, pos);
 }
 #endif
 
