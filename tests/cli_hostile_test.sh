@@ -23,13 +23,7 @@ fi
 list_from() {
     local scenario=$1 start
     shift
-    rm -f "$work/url" # the last server's URL must not be read as this one's
-    "$hostile_server" "$scenario" >"$work/url" &
-    server=$!
-    for _ in $(seq 100); do
-        [ -s "$work/url" ] && break
-        sleep 0.1
-    done
+    start_server "$hostile_server" "$scenario"
     start=$SECONDS
     (ulimit -v $address_space_kib; exec timeout 60 "$cli" list --base-url "$(head -1 "$work/url")" \
         --quiet "$@") >"$work/out" 2>"$work/err"

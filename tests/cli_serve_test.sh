@@ -13,18 +13,10 @@ filters=(session_kind=all "status=Approved,Declined" date_from=2026-01-20)
 export DIDIT_API_KEY=serve-test-key
 
 start_serve() {
-    rm -f "$work/url" # the last server's URL must not be read as this one's
-    "$cli" serve --seed $seed --sessions $sessions --api-key "$DIDIT_API_KEY" "$@" \
-        >"$work/url" 2>"$work/serve.err" &
-    server=$!
-    for _ in $(seq 100); do
-        [ -s "$work/url" ] && break
-        kill -0 $server 2>/dev/null || break
-        sleep 0.1
-    done
+    start_server "$cli" serve --seed $seed --sessions $sessions --api-key "$DIDIT_API_KEY" "$@"
     base=$(head -1 "$work/url")
     port=${base##*:}
-    [ -n "$base" ] || { cat "$work/serve.err"; exit 77; }
+    [ -n "$base" ] || { cat "$work/server.err"; exit 77; }
 }
 
 stop_serve() {
@@ -38,12 +30,12 @@ stop_serve() {
     local status=$?
     server=
     [ $status = 0 ] || fail "serve exited $status after SIGTERM"
-    grep -q "^stopped after [0-9]* requests" "$work/serve.err" || fail "serve did not say it stopped"
+    grep -q "^stopped after [0-9]* requests" "$work/server.err" || fail "serve did not say it stopped"
 }
 
 # The sessions serve says it created and deleted, a "KIND NUMBER" line each, in $work/changed.
 record_changes() {
-    sed -n 's/^\(created\|deleted\) \([a-z]*\) \([0-9 ]*\)$/\2 \3/p' "$work/serve.err" |
+    sed -n 's/^\(created\|deleted\) \([a-z]*\) \([0-9 ]*\)$/\2 \3/p' "$work/server.err" |
         while read -r kind numbers; do for n in $numbers; do echo "$kind $n"; done; done >"$work/changed"
 }
 
@@ -128,8 +120,8 @@ DIDIT_API_KEY=not-the-key "$cli" list --base-url "$base" --quiet >/dev/null 2>"$
 grep -q "permission" "$work/list.err" || fail "a wrong key: no reason given: $(cat "$work/list.err")"
 grep -q "not-the-key\|$DIDIT_API_KEY" "$work/list.err" && fail "an error message shows a key"
 stop_serve
-injected=$(sed -n 's/^stopped after [0-9]* requests, \([0-9]*\) answered with an injected fault$/\1/p' "$work/serve.err")
-[ "${injected:-0}" -gt 0 ] || fail "no fault was injected: $(tail -1 "$work/serve.err")"
+injected=$(sed -n 's/^stopped after [0-9]* requests, \([0-9]*\) answered with an injected fault$/\1/p' "$work/server.err")
+[ "${injected:-0}" -gt 0 ] || fail "no fault was injected: $(tail -1 "$work/server.err")"
 
 # Sessions created and deleted while the client pages: each row still comes once, and every
 # session that was there throughout comes.
@@ -139,7 +131,7 @@ status=$?
 stop_serve
 [ $status = 0 ] || fail "a changing listing: list exited $status"
 record_changes
-grep -q '^deleted ' "$work/serve.err" || fail "a changing listing: serve reports no deletion"
+grep -q '^deleted ' "$work/server.err" || fail "a changing listing: serve reports no deletion"
 "$check" $seed $sessions all Approved,Declined 2026-01-20 ndjson "$work/changing.ndjson" \
     "$work/changed" || fail "a changing listing: not the rows it should be"
 
@@ -156,7 +148,7 @@ record_changes
 "$check" $seed $sessions user Approved,Declined 2026-01-20 ndjson "$work/growing.ndjson" \
     "$work/changed" || fail "a fast-growing listing: not the rows it should be"
 rows=$(wc -l <"$work/growing.ndjson")
-requests=$(sed -n 's/^stopped after \([0-9]*\) requests.*/\1/p' "$work/serve.err")
+requests=$(sed -n 's/^stopped after \([0-9]*\) requests.*/\1/p' "$work/server.err")
 bound=$((64 + 4 * ((rows + 8) / 9)))
 [ "${requests:-0}" -gt 0 ] && [ "$requests" -le $bound ] ||
     fail "a fast-growing listing: $requests requests for $rows rows (at most $bound)"
@@ -320,8 +312,8 @@ expect_status "a listing after all that" 200 "GET /v3/sessions/?limit=2 HTTP/1.1
 trickler=$!
 sleep 1
 stop_serve
-grep -q "^1 connections cut off in the middle of a request or answer" "$work/serve.err" ||
-    fail "serve did not say it cut a connection off: $(cat "$work/serve.err")"
+grep -q "^1 connections cut off in the middle of a request or answer" "$work/server.err" ||
+    fail "serve did not say it cut a connection off: $(cat "$work/server.err")"
 kill $trickler 2>/dev/null
 wait $trickler 2>/dev/null
 

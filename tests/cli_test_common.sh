@@ -1,6 +1,6 @@
 # What the shell tests of the program share (cli_files_test.sh, cli_serve_test.sh,
 # cli_hostile_test.sh): a work directory, the server they start (its PID in `server`, stopped at
-# exit), and failures counted by `fail` and summed up by `finish`. POSIX sh: cli_files_test.sh
+# exit; started by `start_server`), and failures counted by `fail` and summed up by `finish`. POSIX sh: cli_files_test.sh
 # runs under sh.
 # shellcheck shell=sh
 work=$(mktemp -d)
@@ -11,6 +11,21 @@ cleanup() {
 }
 trap cleanup EXIT
 failures=0
+
+# Starts a server, the command given, that prints its URL as its first line, and waits up to
+# ten seconds for that line in $work/url (or for the server to exit). Its messages go to
+# $work/server.err.
+start_server() {
+    rm -f "$work/url" # the last server's URL must not be read as this one's
+    "$@" >"$work/url" 2>"$work/server.err" &
+    server=$!
+    waited=0
+    while [ $waited -lt 100 ] && [ ! -s "$work/url" ] && kill -0 "$server" 2>/dev/null; do
+        sleep 0.1
+        waited=$((waited + 1))
+    done
+}
+
 fail() { echo "FAIL: $*"; failures=$((failures + 1)); }
 
 # Ends the test: status 0 with `success_message` when nothing failed.
