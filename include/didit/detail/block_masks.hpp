@@ -37,6 +37,8 @@ struct block_masks {
     std::uint64_t operators = 0; // '{', '}', '[', ']', ':', ','
     std::uint64_t control = 0;   // below 0x20
     std::uint64_t non_ascii = 0; // from 0x80 up
+
+    bool operator==(const block_masks&) const = default;
 };
 
 // What skipping a container needs of a block.
@@ -45,6 +47,8 @@ struct bracket_masks {
     std::uint64_t backslash = 0; // '\\'
     std::uint64_t open = 0;      // '{', '['
     std::uint64_t close = 0;     // '}', ']'
+
+    bool operator==(const bracket_masks&) const = default;
 };
 
 #if defined(DIDIT_SESSIONS_SIMD_SSE2)
