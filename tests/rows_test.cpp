@@ -303,6 +303,10 @@ TEST_CASE("a field tells absent, null and present apart, and a repeated member r
     CHECK(number.value_or(0) == 5);
     CHECK(number.emplace() == 0);
     CHECK(number.has_value());
+    number.emplace() = 6;
+    number.make_null();
+    CHECK(number.is_null());
+    CHECK(number.emplace() == 0); // the value went with the null
 
     const auto page = didit::parse_page(R"({"count": 1, "next": null, "previous": null,
         "results": [{"session_kind": "user", "session_id": "x", "session_number": 4,
@@ -314,6 +318,17 @@ TEST_CASE("a field tells absent, null and present apart, and a repeated member r
     REQUIRE(phone.has_value());
     CHECK(text(phone->number) == "+2");
     CHECK(phone->is_verified.is_absent());
+
+    const auto nulled = didit::parse_page(R"({"count": 1, "next": null, "previous": null,
+        "results": [{"session_kind": "user", "session_id": "x", "session_number": 4,
+        "status": "Approved", "created_at": "t",
+        "phone_number": {"number": "+1", "is_verified": true}, "phone_number": null,
+        "phone_number": {"number": "+3"}}]})");
+    REQUIRE(nulled.has_value());
+    const auto renewed = rows_of(*nulled).at(0).kyc().phone_number;
+    REQUIRE(renewed.has_value());
+    CHECK(text(renewed->number) == "+3");
+    CHECK(renewed->is_verified.is_absent());
 }
 
 TEST_CASE("containers before the results, more than validation records, change nothing", "[rows]") {

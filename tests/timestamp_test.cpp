@@ -4,7 +4,9 @@
 #include <chrono>
 #include <cstdio>
 #include <limits>
+#include <optional>
 #include <random>
+#include <regex>
 #include <string>
 
 #include <didit/timestamp.hpp>
@@ -82,6 +84,48 @@ TEST_CASE("malformed timestamps are errors that keep the text", "[timestamp]") {
         CHECK(parsed.error().code == didit::errc::invalid_value);
         CHECK(parsed.error().subject == bad);
     }
+}
+
+TEST_CASE("property: every single-byte change of a timestamp is read as RFC 3339 and "
+          "std::chrono read it",
+          "[timestamp][property]") {
+    // The grammar written from RFC 3339 as the server uses it, and the calendar from chrono.
+    const std::regex form(R"((\d{4})-(\d\d)-(\d\d)[Tt](\d\d):(\d\d):(\d\d)(\.\d{1,6})?)"
+                          R"(([Zz]|([+-])(\d\d):(\d\d)))");
+    const auto expected = [&](const std::string& text) -> std::optional<std::int64_t> {
+        std::smatch m;
+        if (!std::regex_match(text, m, form)) return std::nullopt;
+        const auto number = [&](int group) { return std::stoi(m[group].str()); };
+        const year_month_day day{year(number(1)), month(unsigned(number(2))),
+                                 std::chrono::day(unsigned(number(3)))};
+        if (!day.ok() || number(4) > 23 || number(5) > 59 || number(6) > 59) return std::nullopt;
+        std::int64_t micros = 0;
+        if (m[7].matched) micros = std::stoll((m[7].str().substr(1) + "00000").substr(0, 6));
+        int offset = 0;
+        if (m[9].matched) {
+            if (number(10) > 23 || number(11) > 59) return std::nullopt;
+            offset = (number(10) * 60 + number(11)) * (m[9].str() == "-" ? -1 : 1);
+        }
+        const auto at = sys_days(day) + hours(number(4)) + minutes(number(5) - offset) +
+                        seconds(number(6)) + microseconds(micros);
+        return at.time_since_epoch().count();
+    };
+    std::size_t accepted = 0;
+    for (const std::string base : {"2026-06-09T12:26:54.328364Z", "1999-12-31T23:59:59+01:30"}) {
+        for (std::size_t at = 0; at < base.size(); ++at) {
+            for (int byte = 0; byte < 256; ++byte) {
+                std::string text = base;
+                text[at] = static_cast<char>(byte);
+                INFO(text);
+                const auto parsed = didit::timestamp::parse(text);
+                const auto want = expected(text);
+                REQUIRE(parsed.has_value() == want.has_value());
+                if (want) CHECK(parsed->unix_micros() == *want);
+                accepted += want.has_value();
+            }
+        }
+    }
+    CHECK(accepted > 100); // digits changed into other digits, T into t, Z into z
 }
 
 TEST_CASE("property: timestamps agree with std::chrono and order by instant",

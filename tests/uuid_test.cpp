@@ -73,12 +73,11 @@ TEST_CASE("the canonical form is 8-4-4-4-12 hex digits: every single-byte change
     const std::regex canonical("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-"
                                "[0-9a-fA-F]{12}");
     const std::string base = "0123abcd-4567-89ef-ABCD-0123456789aF";
-    const std::string replacements = "-0aFgG {}:x\x01\xC3";
     std::size_t refused = 0;
     for (std::size_t at = 0; at < base.size(); ++at) {
-        for (const char c : replacements) {
+        for (int byte = 0; byte < 256; ++byte) { // every byte value in every place
             std::string text = base;
-            text[at] = c;
+            text[at] = static_cast<char>(byte);
             INFO(text);
             const bool valid = std::regex_match(text, canonical);
             CHECK(uuid::parse_canonical(text).has_value() == valid);

@@ -11,6 +11,7 @@
 
 #include <didit/config.hpp>
 #include <didit/date.hpp>
+#include <didit/detail/swar.hpp>
 #include <didit/detail/text.hpp>
 #include <didit/result.hpp>
 
@@ -98,16 +99,35 @@ public:
             return true;
         };
         const auto is = [&](std::size_t at, char c) { return at < text.size() && text[at] == c; };
-        int year = 0, month = 0, day = 0, hour = 0, minute = 0, second = 0;
-        if (!number(0, 4, year) || !is(4, '-') || !number(5, 2, month) || !is(7, '-') ||
-            !number(8, 2, day) || !(is(10, 'T') || is(10, 't')) || !number(11, 2, hour) ||
-            !is(13, ':') || !number(14, 2, minute) || !is(16, ':') || !number(17, 2, second))
+        // YYYY-MM- and HH:MM:SS a word each, the day and the T between them.
+        constexpr detail::digit_pattern year_month("dddd-dd-"), time_of_day("dd:dd:dd"),
+            server_fraction(".ddddddZ");
+        std::uint64_t date_pairs = 0, time_pairs = 0;
+        int day = 0;
+        if (text.size() < 19 ||
+            !detail::digit_pairs(detail::word_at(text, 0), year_month, date_pairs) ||
+            !detail::digit_pairs(detail::word_at(text, 11), time_of_day, time_pairs) ||
+            !number(8, 2, day) || !(is(10, 'T') || is(10, 't')))
             return false;
+        const auto pair = [](std::uint64_t pairs, unsigned k) {
+            return static_cast<int>(detail::byte_of(pairs, k));
+        };
+        const int year = pair(date_pairs, 0) * 100 + pair(date_pairs, 2);
+        const int month = pair(date_pairs, 5);
+        const int hour = pair(time_pairs, 0), minute = pair(time_pairs, 3);
+        const int second = pair(time_pairs, 6);
         if (!date::exists(year, month, day) || hour > 23 || minute > 59 || second > 59)
             return false;
         std::size_t pos = 19;
         std::int64_t fraction = 0;
-        if (is(pos, '.')) {
+        std::uint64_t fraction_pairs = 0;
+        if (text.size() >= pos + 8 &&
+            detail::digit_pairs(detail::word_at(text, pos), server_fraction, fraction_pairs)) {
+            // The server's six digits and Z, a word at once.
+            fraction = pair(fraction_pairs, 1) * 10'000 + pair(fraction_pairs, 3) * 100 +
+                       pair(fraction_pairs, 5);
+            pos += 7;
+        } else if (is(pos, '.')) {
             std::size_t digits = 0;
             for (++pos; pos < text.size() && detail::is_digit(text[pos]); ++pos, ++digits)
                 if (digits < 6) fraction = fraction * 10 + (text[pos] - '0'); // more fail below

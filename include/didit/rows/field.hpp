@@ -36,9 +36,15 @@ public:
 
     // Makes the field present with a value-initialised T, to be filled in place.
     constexpr T& emplace() {
-        value_ = T{};
+        if (presence_ == presence::present) value_ = T{}; // (it holds T{} otherwise)
         presence_ = presence::present;
         return value_;
+    }
+
+    // Makes the field null, dropping a value it held.
+    constexpr void make_null() {
+        if (has_value()) value_ = T{};
+        presence_ = presence::null;
     }
 
     // Precondition: has_value().
@@ -49,7 +55,7 @@ public:
     constexpr T value_or(T fallback) const { return has_value() ? value_ : fallback; }
 
 private:
-    T value_{};
+    T value_{}; // T{} unless the field is present, so that making it present needs no clearing
     didit::presence presence_ = presence::absent;
 };
 

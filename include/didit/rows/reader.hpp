@@ -209,7 +209,7 @@ constexpr std::size_t read(row_reader& reader, json::value in, decoded<timestamp
 template<class T>
 constexpr std::size_t read(row_reader& reader, json::value in, field<T>& out) {
     if (in.is_null()) {
-        out = field<T>::null();
+        out.make_null();
         return in.offset() + 4;
     }
     return read(reader, in, out.emplace());
