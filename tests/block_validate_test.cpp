@@ -48,7 +48,8 @@ constexpr auto max_depth = didit::json::options{}.max_depth;
 
 verdict by_sixteen_byte_blocks(std::string_view doc) {
     return recorded([&](auto& record) {
-        return detail::validate_blocks_with<max_depth, detail::classify_block>(doc, record);
+        return detail::validate_blocks_with<max_depth, detail::classify_block, detail::prefix_xor>(
+            doc, record);
     });
 }
 
@@ -208,7 +209,8 @@ TEST_CASE("block validation agrees with byte validation on JSONTestSuite", "[jso
 #endif
 
 #if defined(DIDIT_SESSIONS_SIMD_AVX2)
-TEST_CASE("AVX2 sorts the bytes of a block as 16-byte vectors do, for validation and skipping",
+TEST_CASE("AVX2 sorts the bytes of a block as 16-byte vectors do, for validation and skipping, "
+          "and finds the same strings",
           "[json][blocks]") {
     if (!didit::detail::avx2_available()) {
         WARN("this processor has no AVX2: nothing to compare");
@@ -230,9 +232,17 @@ TEST_CASE("AVX2 sorts the bytes of a block as 16-byte vectors do, for validation
         with_rare_bytes += (narrow.backslash | narrow.control | narrow.non_ascii) != 0;
         differing +=
             didit::detail::classify_brackets(block) != didit::detail::classify_brackets_avx2(block);
+        // The strings' extents: the quotes' prefix XOR, by shifts and by multiplication.
+        differing += didit::detail::prefix_xor(narrow.quote) !=
+                     didit::detail::prefix_xor_clmul(narrow.quote);
     }
     CHECK(differing == 0);
     CHECK(with_rare_bytes > 9000);
+    std::mt19937_64 words(2027);
+    for (int i = 0; i < 20000; ++i) {
+        const auto word = words() >> (i % 64); // sparse words too
+        REQUIRE(didit::detail::prefix_xor(word) == didit::detail::prefix_xor_clmul(word));
+    }
 }
 #endif
 

@@ -119,7 +119,9 @@ private:
 std::vector<std::size_t> skip_ends(std::string_view doc, std::size_t open) {
     std::vector<std::size_t> ends;
 #if defined(DIDIT_SESSIONS_SIMD_VECTORS)
-    ends.push_back(detail::skip_container_with<didit::detail::classify_brackets>(doc, open));
+    ends.push_back(
+        detail::skip_container_with<didit::detail::classify_brackets, didit::detail::prefix_xor>(
+            doc, open));
 #endif
 #if defined(DIDIT_SESSIONS_SIMD_AVX2)
     if (didit::detail::avx2_available()) ends.push_back(detail::skip_container_avx2(doc, open));

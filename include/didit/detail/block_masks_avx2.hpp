@@ -26,14 +26,22 @@
 
 namespace didit::inline DIDIT_SESSIONS_ABI::detail {
 
-// What code for these processors may use: AVX2, and the bit instructions (BMI1, POPCNT)
-// that every processor with AVX2 has.
-#define DIDIT_SESSIONS_AVX2_FUNCTION [[gnu::target("avx2,bmi,popcnt")]]
+// What code for these processors may use: AVX2, and the instructions that every processor
+// with AVX2 has: BMI1 and POPCNT for bits, PCLMUL for carry-less multiplication.
+#define DIDIT_SESSIONS_AVX2_FUNCTION [[gnu::target("avx2,bmi,popcnt,pclmul")]]
 
 // Whether this processor (and its operating system) runs that code.
 inline bool avx2_available() {
     return __builtin_cpu_supports("avx2") && __builtin_cpu_supports("bmi") &&
-           __builtin_cpu_supports("popcnt");
+           __builtin_cpu_supports("popcnt") && __builtin_cpu_supports("pclmul");
+}
+
+// prefix_xor (block_strings.hpp) as the carry-less product of `bits` and a word of ones: bit i
+// of the product is the XOR of bits 0 to i.
+DIDIT_SESSIONS_AVX2_FUNCTION inline std::uint64_t prefix_xor_clmul(std::uint64_t bits) {
+    const auto product =
+        _mm_clmulepi64_si128(_mm_cvtsi64_si128(static_cast<long long>(bits)), _mm_set1_epi8(-1), 0);
+    return static_cast<std::uint64_t>(_mm_cvtsi128_si64(product));
 }
 
 namespace avx2 {

@@ -50,12 +50,14 @@ struct block_strings {
     std::uint64_t inside = 0;  // from each opening quote up to its closing quote (not included)
 };
 
+// `PrefixXor` computes prefix_xor, in one instruction where the processor has one for it.
+template<std::uint64_t (*PrefixXor)(std::uint64_t) = prefix_xor>
 constexpr block_strings strings_of_block(std::uint64_t quote, std::uint64_t backslash,
                                          string_carry& carry) {
     block_strings strings;
     strings.escaped = backslash != 0 || carry.escaped ? escaped_bytes(backslash, carry) : 0;
     strings.quotes = quote & ~strings.escaped;
-    strings.inside = prefix_xor(strings.quotes) ^ (carry.in_string ? ~std::uint64_t{0} : 0);
+    strings.inside = PrefixXor(strings.quotes) ^ (carry.in_string ? ~std::uint64_t{0} : 0);
     carry.in_string = (strings.inside >> 63) != 0;
     return strings;
 }

@@ -42,8 +42,9 @@ struct block_carry {
 
 // Whether `doc` is one valid JSON value, as validate<Options>() would say, telling
 // on_member_container about the containers directly inside the root as validate() does;
-// `classify` sorts the bytes of each block.
-template<std::size_t MaxDepth, block_masks (*Classify)(const char*), class OnMemberContainer>
+// `Classify` sorts the bytes of each block, and `PrefixXor` computes prefix_xor.
+template<std::size_t MaxDepth, block_masks (*Classify)(const char*),
+         std::uint64_t (*PrefixXor)(std::uint64_t), class OnMemberContainer>
 bool validate_blocks_with(std::string_view doc, OnMemberContainer& on_member_container) {
     enum class expect : std::uint8_t { value, value_or_close, key_or_close, key, colon, more, end };
     container_stack<MaxDepth> open;
@@ -99,7 +100,7 @@ bool validate_blocks_with(std::string_view doc, OnMemberContainer& on_member_con
         const char* bytes = block_at(doc, base, last_block);
         const auto masks = Classify(bytes);
         const auto [escaped, quotes, in_string] =
-            strings_of_block(masks.quote, masks.backslash, strings_carry);
+            strings_of_block<PrefixXor>(masks.quote, masks.backslash, strings_carry);
         if ((masks.control & in_string) != 0) return false;
         // Control characters outside strings: tabs, line feeds and carriage returns are spaces.
         auto space = masks.space;
@@ -181,7 +182,8 @@ bool validate_blocks_with(std::string_view doc, OnMemberContainer& on_member_con
 template<std::size_t MaxDepth, class OnMemberContainer>
 DIDIT_SESSIONS_AVX2_FUNCTION [[gnu::flatten]] bool
 validate_blocks_avx2(std::string_view doc, OnMemberContainer& on_member_container) {
-    return validate_blocks_with<MaxDepth, classify_block_avx2>(doc, on_member_container);
+    return validate_blocks_with<MaxDepth, classify_block_avx2, prefix_xor_clmul>(
+        doc, on_member_container);
 }
 #endif
 
@@ -191,7 +193,7 @@ bool validate_by_blocks(std::string_view doc, OnMemberContainer& on_member_conta
 #if defined(DIDIT_SESSIONS_SIMD_AVX2)
     if (avx2_available()) return validate_blocks_avx2<MaxDepth>(doc, on_member_container);
 #endif
-    return validate_blocks_with<MaxDepth, classify_block>(doc, on_member_container);
+    return validate_blocks_with<MaxDepth, classify_block, prefix_xor>(doc, on_member_container);
 }
 #endif
 

@@ -134,16 +134,16 @@ constexpr std::size_t skip_container_by_bytes(std::string_view doc, std::size_t 
 #if defined(DIDIT_SESSIONS_SIMD_VECTORS)
 // The same, 64 bytes at a time: masks tell which bytes lie inside strings (block_strings.hpp),
 // and the brackets outside them are counted a block at a time, one by one only in a block where
-// the container may close; `Classify` sorts the bytes of each block. Not for constant
-// evaluation.
-template<bracket_masks (*Classify)(const char*)>
+// the container may close; `Classify` sorts the bytes of each block, and `PrefixXor` computes
+// prefix_xor. Not for constant evaluation.
+template<bracket_masks (*Classify)(const char*), std::uint64_t (*PrefixXor)(std::uint64_t)>
 std::size_t skip_container_with(std::string_view doc, std::size_t pos) {
     string_carry carry;
     std::size_t depth = 0; // of the brackets before the block
     char last_block[block_size];
     for (std::size_t base = pos; base < doc.size(); base += block_size) {
         const auto masks = Classify(block_at(doc, base, last_block));
-        const auto inside = strings_of_block(masks.quote, masks.backslash, carry).inside;
+        const auto inside = strings_of_block<PrefixXor>(masks.quote, masks.backslash, carry).inside;
         const auto opens = masks.open & ~inside;
         const auto closes = masks.close & ~inside;
         if (const auto closed = static_cast<std::size_t>(std::popcount(closes)); closed < depth) {
@@ -166,7 +166,7 @@ std::size_t skip_container_with(std::string_view doc, std::size_t pos) {
 // counts of brackets get POPCNT, where other x86-64 builds call a function of the runtime).
 DIDIT_SESSIONS_AVX2_FUNCTION [[gnu::flatten]] inline std::size_t
 skip_container_avx2(std::string_view doc, std::size_t pos) {
-    return skip_container_with<classify_brackets_avx2>(doc, pos);
+    return skip_container_with<classify_brackets_avx2, prefix_xor_clmul>(doc, pos);
 }
 #endif
 
@@ -174,7 +174,7 @@ inline std::size_t skip_container_by_blocks(std::string_view doc, std::size_t po
 #if defined(DIDIT_SESSIONS_SIMD_AVX2)
     if (avx2_available()) return skip_container_avx2(doc, pos);
 #endif
-    return skip_container_with<classify_brackets>(doc, pos);
+    return skip_container_with<classify_brackets, prefix_xor>(doc, pos);
 }
 #endif
 
