@@ -6,6 +6,7 @@
 // library's reading is checked against.
 
 #include <cstdint>
+#include <cstring>
 #include <string>
 #include <type_traits>
 
@@ -43,11 +44,12 @@ void touch(reading& read, const Struct& object);
 inline std::uint64_t folded(const didit::timestamp& at) {
     return static_cast<std::uint64_t>(at.unix_micros());
 }
+// All sixteen bytes, as two words: a fold byte by byte cost more than decoding the UUID.
 inline std::uint64_t folded(const didit::uuid& id) {
-    std::uint64_t sum = 0;
-    for (const auto byte : id.bytes())
-        sum = sum * 257 + byte;
-    return sum;
+    std::uint64_t high = 0, low = 0;
+    std::memcpy(&high, id.bytes().data(), sizeof high);
+    std::memcpy(&low, id.bytes().data() + sizeof high, sizeof low);
+    return high * 31 + low;
 }
 template<class Enum>
 requires std::is_enum_v<Enum> std::uint64_t folded(Enum value) {
