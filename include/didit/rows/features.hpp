@@ -105,10 +105,8 @@ public:
             raw.substr(start, (separator.at == end ? raw.size() : separator.at) - start);
         const auto text = trim_spaces(piece);
         const json::string name(json::detail::trusted, text, text.find('\\') != end);
-        const short_text decoded_name(name);
-        std::string_view plain;
-        const auto known =
-            decoded_name.get(plain) ? from_response_text<feature>(plain) : std::nullopt;
+        const auto known = recognised(
+            name, [](std::string_view plain) { return from_response_text<feature>(plain); });
         feature_check check;
         check.feature = known ? decoded<feature>(*known, name) : decoded<feature>::unknown(name);
         return check;

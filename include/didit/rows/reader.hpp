@@ -165,23 +165,25 @@ private:
     bool fits_ = false;
 };
 
-// A string that names a T through `recognise`, which returns an optional<T>; text it does not
-// recognise is kept.
+// What `recognise` (which returns an optional) makes of the decoded text of `s`: plain text as
+// it stands, escaped text once decoded, if it is short enough to name anything.
+template<class Recognise>
+constexpr auto recognised(json::string s, Recognise recognise) {
+    if (!s.has_escapes()) return recognise(s.raw());
+    const short_text decoded_text(s);
+    std::string_view plain;
+    return decoded_text.get(plain) ? recognise(plain) : std::nullopt;
+}
+
+// A string that names a T through `recognise`; text it does not recognise is kept.
 template<class T, class Recognise>
 constexpr std::size_t read_known(row_reader& reader, json::value in, decoded<T>& out,
                                  Recognise recognise) {
     json::string text;
     const auto end = read(reader, in, text);
     if (end == read_failed) return read_failed;
-    const short_text decoded_text(text);
-    std::string_view plain;
-    if (decoded_text.get(plain)) {
-        if (const auto known = recognise(plain)) {
-            out = decoded<T>(*known, text);
-            return end;
-        }
-    }
-    out = decoded<T>::unknown(text);
+    const auto known = recognised(text, recognise);
+    out = known ? decoded<T>(*known, text) : decoded<T>::unknown(text);
     return end;
 }
 
