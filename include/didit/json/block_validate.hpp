@@ -130,15 +130,15 @@ bool validate_blocks_with(std::string_view doc, OnMemberContainer& on_member_con
                 if (c == ']') break;
                 [[fallthrough]];
             case expect::value:
+                if (c == '"') { // the most common value first
+                    after_value();
+                    continue;
+                }
                 if (c == '{' || c == '[') {
                     if (open.depth() == 1) member_container_open = at;
                     in_object = c == '{';
                     if (!open.push(in_object)) return false;
                     next = in_object ? expect::key_or_close : expect::value_or_close;
-                    continue;
-                }
-                if (c == '"') {
-                    after_value();
                     continue;
                 }
                 if (c == ':' || c == ',' || c == '}' || c == ']' || !scalar_is_valid(at))
