@@ -95,7 +95,7 @@ TEST_CASE("property: every single-byte change of a timestamp is read as RFC 3339
     const auto expected = [&](const std::string& text) -> std::optional<std::int64_t> {
         std::smatch m;
         if (!std::regex_match(text, m, form)) return std::nullopt;
-        const auto number = [&](int group) { return std::stoi(m[group].str()); };
+        const auto number = [&](std::size_t group) { return std::stoi(m[group].str()); };
         const year_month_day day{year(number(1)), month(unsigned(number(2))),
                                  std::chrono::day(unsigned(number(3)))};
         if (!day.ok() || number(4) > 23 || number(5) > 59 || number(6) > 59) return std::nullopt;
