@@ -141,7 +141,10 @@ bool skips_agree(const std::string& text, std::size_t& tried) {
         for (const auto [open, end] : containers_of(doc)) {
             ++tried;
             const auto ends = skip_ends(doc, open);
-            if (std::any_of(ends.begin(), ends.end(), [&](std::size_t at) { return at != end; })) {
+            // A named copy: clang 14 cannot capture a structured binding.
+            const std::size_t plain_end = end;
+            if (std::any_of(ends.begin(), ends.end(),
+                            [plain_end](std::size_t at) { return at != plain_end; })) {
                 UNSCOPED_INFO("shifted by " << shift << ", the container at " << open << " ends at "
                                             << end << "; by blocks (each kind of vector the "
                                             << "build and processor have), by bytes and by "
