@@ -51,7 +51,7 @@ struct block_strings {
 };
 
 // `PrefixXor` computes prefix_xor, in one instruction where the processor has one for it.
-template<std::uint64_t (*PrefixXor)(std::uint64_t) = prefix_xor>
+template<std::uint64_t (*PrefixXor)(std::uint64_t)>
 constexpr block_strings strings_of_block(std::uint64_t quote, std::uint64_t backslash,
                                          string_carry& carry) {
     block_strings strings;

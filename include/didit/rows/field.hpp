@@ -36,14 +36,14 @@ public:
 
     // Makes the field present with a value-initialised T, to be filled in place.
     constexpr T& emplace() {
-        if (presence_ == presence::present) value_ = T{}; // (it holds T{} otherwise)
+        if (has_value()) value_ = T{}; // (it holds T{} otherwise)
         presence_ = presence::present;
         return value_;
     }
 
     // Makes the field null, dropping a value it held.
     constexpr void make_null() {
-        if (has_value()) value_ = T{};
+        if (has_value()) value_ = T{}; // so that it holds T{} again
         presence_ = presence::null;
     }
 

@@ -134,19 +134,17 @@ constexpr std::size_t read(row_reader& reader, json::value in, bool& out) {
     return in.offset() + (out ? 4 : 5);
 }
 
-// The decoded text of a short string: names, ids and timestamps, which the server writes
-// plainly but which any JSON writer may escape. Longer text names nothing the library knows.
+// The decoded text of a short escaped string: names, ids and timestamps, which the server
+// writes plainly but which any JSON writer may escape. Longer text names nothing the library
+// knows.
 class short_text {
 public:
     static constexpr std::size_t capacity = 64;
 
-    constexpr explicit short_text(json::string s) {
-        if (!s.has_escapes()) {
-            text_ = s.raw();
-            fits_ = true;
-        } else if (s.raw().size() <= 6 * capacity && s.decoded_size() <= capacity) {
-            // (an escape is at most six bytes per decoded byte, so longer text cannot fit)
-            const auto size = s.unescape_to(buffer_).value();
+    constexpr explicit short_text(json::string escaped) {
+        // (an escape is at most six bytes per decoded byte, so longer text cannot fit)
+        if (escaped.raw().size() <= 6 * capacity && escaped.decoded_size() <= capacity) {
+            const auto size = escaped.unescape_to(buffer_).value();
             text_ = std::string_view(buffer_, size);
             fits_ = true;
         }
