@@ -2,7 +2,9 @@
 // it: one parser reused for every page, input padded (outside the timed loop), values read in
 // document order. Its best kernel for this machine runs the cases named simdjson_ondemand; its
 // scalar kernel, what it runs on a target without SIMD, those named simdjson_fallback: the
-// like-for-like peer of this library, which uses no intrinsics.
+// like-for-like peer of this library, which uses no intrinsics. simdjson_dom_validate is the
+// peer of this library's validation: On-Demand checks only what it reads, its DOM parser the
+// whole document.
 
 #include <simdjson.h>
 #include <string>
@@ -88,6 +90,22 @@ void run_padded(benchmark::State& state, listing kind, std::string_view kernel,
     simdjson::get_active_implementation() = best;
 }
 
+// Each page validated whole by simdjson's DOM parser (with its best kernel), which also records
+// the document's tape, as this library validates a page before it decodes any row.
+void simdjson_dom_validate(benchmark::State& state, listing kind) {
+    const auto& set = didit_bench::pages_of(kind);
+    simdjson::dom::parser parser;
+    for (const auto& twin : padded(kind)) // also sizes the parser for the largest page
+        if (parser.parse(twin).error() != simdjson::SUCCESS)
+            return state.SkipWithError("simdjson's DOM parser refused a page");
+    didit_bench::run(state, set.bytes, set.rows, [&] {
+        for (const auto& twin : padded(kind)) {
+            auto parsed = parser.parse(twin);
+            benchmark::DoNotOptimize(parsed);
+        }
+    });
+}
+
 void every_row(ondemand::document& document, reading& r) {
     for (auto row : document["results"])
         walk(row.value(), r);
@@ -117,6 +135,7 @@ void simdjson_fallback_three_fields(benchmark::State& state, listing kind) {
     run_padded(state, kind, "fallback", didit_bench::three_fields_of_rows, three_of_each_row);
 }
 
+DIDIT_BENCH_LISTINGS(simdjson_dom_validate);
 DIDIT_BENCH_LISTINGS(simdjson_ondemand_every_field);
 DIDIT_BENCH_LISTINGS(simdjson_ondemand_three_fields);
 DIDIT_BENCH_LISTINGS(simdjson_fallback_every_field);
