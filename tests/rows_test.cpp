@@ -3,7 +3,9 @@
 
 #include <cstring>
 #include <memory>
+#include <memory_resource>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include <didit/rows.hpp>
@@ -105,7 +107,25 @@ constexpr std::string_view prose_kyb_page = R"({
                "company_name": "Acme Corporation Limited", "registration_number": "12345678",
                "country": "GBR"}]})";
 
+// Whether parse_page takes a `Text`: a temporary that owns its characters must not compile,
+// since the page's views would dangle.
+template<class Text>
+concept parses_as_page = requires(Text&& text) {
+    didit::parse_page(std::forward<Text>(text));
+};
+
 } // namespace
+
+TEST_CASE("parse_page refuses, at compile time, a temporary that owns its text", "[rows]") {
+    STATIC_REQUIRE_FALSE(parses_as_page<std::string>);
+    STATIC_REQUIRE_FALSE(parses_as_page<const std::string>);
+    STATIC_REQUIRE_FALSE(parses_as_page<std::pmr::string>);
+    STATIC_REQUIRE(parses_as_page<std::string&>);
+    STATIC_REQUIRE(parses_as_page<const std::string&>);
+    STATIC_REQUIRE(parses_as_page<std::string_view>);
+    STATIC_REQUIRE(parses_as_page<const char(&)[3]>);
+    STATIC_REQUIRE(parses_as_page<const char*>);
+}
 
 TEST_CASE("the reference's OpenAPI KYC example decodes field by field", "[rows]") {
     const auto page = didit::parse_page(openapi_kyc_page);

@@ -5,16 +5,27 @@
 // at compile time instead of leaving the views dangling: any temporary range that owns its
 // characters (std::string with any allocator, std::pmr::string, std::vector<char>, ...), while
 // string views, literals and lvalues still bind to the std::string_view overload.
+//
+// Ranges are recognised by their members, not by std::ranges::range: <ranges> is among the
+// costliest standard headers to compile. <string_view> declares enable_borrowed_range, which it
+// specialises.
 
-#include <ranges>
+#include <string_view>
 #include <type_traits>
 
 #include <didit/config.hpp>
 
 namespace didit::inline DIDIT_SESSIONS_ABI::detail {
 
+// A type with begin() and end() members, as every owning string type has.
 template<class Text>
-concept temporary_string = !std::is_lvalue_reference_v<Text> && std::ranges::range<Text> &&
-                           !std::ranges::borrowed_range<Text>;
+concept member_range = requires(Text& text) {
+    text.begin();
+    text.end();
+};
+
+template<class Text>
+concept temporary_string = !std::is_lvalue_reference_v<Text> && member_range<Text> &&
+                           !std::ranges::enable_borrowed_range<std::remove_cvref_t<Text>>;
 
 } // namespace didit::inline DIDIT_SESSIONS_ABI::detail
