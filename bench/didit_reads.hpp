@@ -78,8 +78,8 @@ inline void touch(reading& read, const didit::feature_list& list) {
 template<class Struct>
 requires didit::detail::has_schema<Struct>
 void touch(reading& read, const Struct& object) {
-    std::apply([&](const auto&... member) { (touch(read, object.*member.pointer), ...); },
-               didit::detail::schema_of<Struct>);
+    didit::detail::schema_of<Struct>.apply(
+        [&](const auto&... member) { (touch(read, object.*member.pointer), ...); });
 }
 
 // Every scalar of a JSON value, found by walking it generically rather than by decoding rows.

@@ -3,7 +3,6 @@
 // What validation finds in a query: errors, which the server rejects with 400, and warnings,
 // which say what the server will silently do instead of what was probably meant.
 
-#include <algorithm>
 #include <array>
 #include <cstddef>
 #include <cstdint>
@@ -118,7 +117,7 @@ constexpr diagnostic make_diagnostic(finding what, parameter p, std::string_view
 // `d` with `text` as its derived text, or without one when the text does not fit.
 constexpr diagnostic with_derived(diagnostic d, std::string_view text) {
     if (text.size() > d.derived_text.size()) return d;
-    std::copy(text.begin(), text.end(), d.derived_text.begin());
+    text.copy(d.derived_text.data(), text.size());
     d.derived_size = static_cast<std::uint8_t>(text.size());
     return d;
 }

@@ -3,7 +3,6 @@
 // Reading raw `name=value` parameters exactly as the server reads them: the same errors for
 // what it rejects with 400, and warnings for what it ignores, drops or cannot match.
 
-#include <algorithm>
 #include <array>
 #include <cstddef>
 #include <cstdint>
@@ -109,7 +108,8 @@ constexpr std::size_t edit_distance(std::string_view a, std::string_view b) {
             const std::size_t above = row[j];
             const std::size_t replace =
                 diagonal + (to_lower(a[i - 1]) == to_lower(b[j - 1]) ? 0 : 1);
-            row[j] = std::min({above + 1, row[j - 1] + 1, replace});
+            const std::size_t insert_or_delete = (above < row[j - 1] ? above : row[j - 1]) + 1;
+            row[j] = insert_or_delete < replace ? insert_or_delete : replace;
             diagonal = above;
         }
     }

@@ -4,7 +4,6 @@
 // member is optional, so each one tells absent, null and present apart.
 
 #include <cstdint>
-#include <tuple>
 
 #include <didit/config.hpp>
 #include <didit/json/number.hpp>
@@ -80,62 +79,62 @@ namespace detail {
 
 template<>
 inline constexpr auto schema_of<aml_screened_data> =
-    std::tuple{member("nationality", &aml_screened_data::nationality),
-               member("document_number", &aml_screened_data::document_number),
-               member("date_of_birth", &aml_screened_data::date_of_birth)};
+    make_item_list(member("nationality", &aml_screened_data::nationality),
+                   member("document_number", &aml_screened_data::document_number),
+                   member("date_of_birth", &aml_screened_data::date_of_birth));
 
 template<>
 inline constexpr auto schema_of<aml_details> =
-    std::tuple{member("total_hits", &aml_details::total_hits),
-               member("entity_type", &aml_details::entity_type),
-               member("is_adverse_media_fetched", &aml_details::is_adverse_media_fetched),
-               member("screened_data", &aml_details::screened_data)};
+    make_item_list(member("total_hits", &aml_details::total_hits),
+                   member("entity_type", &aml_details::entity_type),
+                   member("is_adverse_media_fetched", &aml_details::is_adverse_media_fetched),
+                   member("screened_data", &aml_details::screened_data));
 
 template<>
-inline constexpr auto schema_of<database_validation_details> = std::tuple{
+inline constexpr auto schema_of<database_validation_details> = make_item_list(
     member("validation_type", &database_validation_details::validation_type),
     member("match_type", &database_validation_details::match_type),
-    member("identification_number", &database_validation_details::identification_number)};
+    member("identification_number", &database_validation_details::identification_number));
 
 template<>
 inline constexpr auto schema_of<poa_details> =
-    std::tuple{member("document_type", &poa_details::document_type),
-               member("issuer", &poa_details::issuer), member("address", &poa_details::address),
-               member("name_on_document", &poa_details::name_on_document)};
+    make_item_list(member("document_type", &poa_details::document_type),
+                   member("issuer", &poa_details::issuer), member("address", &poa_details::address),
+                   member("name_on_document", &poa_details::name_on_document));
 
 template<>
-inline constexpr auto schema_of<liveness_details> = std::tuple{
-    member("method", &liveness_details::method), member("score", &liveness_details::score)};
+inline constexpr auto
+    schema_of<liveness_details> = make_item_list(member("method", &liveness_details::method),
+                                                 member("score", &liveness_details::score));
 
 template<>
 inline constexpr auto schema_of<face_match_details> =
-    std::tuple{member("score", &face_match_details::score),
-               member("source_image", &face_match_details::source_image),
-               member("target_image", &face_match_details::target_image)};
+    make_item_list(member("score", &face_match_details::score),
+                   member("source_image", &face_match_details::source_image),
+                   member("target_image", &face_match_details::target_image));
 
 template<>
 inline constexpr auto schema_of<phone_verification_details> =
-    std::tuple{member("country_code", &phone_verification_details::country_code),
-               member("is_temporary", &phone_verification_details::is_temporary),
-               member("is_ported", &phone_verification_details::is_ported),
-               member("is_blocked", &phone_verification_details::is_blocked)};
+    make_item_list(member("country_code", &phone_verification_details::country_code),
+                   member("is_temporary", &phone_verification_details::is_temporary),
+                   member("is_ported", &phone_verification_details::is_ported),
+                   member("is_blocked", &phone_verification_details::is_blocked));
 
 template<>
 inline constexpr auto schema_of<email_verification_details> =
-    std::tuple{member("is_breached", &email_verification_details::is_breached),
-               member("is_disposable", &email_verification_details::is_disposable),
-               member("is_undeliverable", &email_verification_details::is_undeliverable),
-               member("is_blocklisted", &email_verification_details::is_blocklisted)};
+    make_item_list(member("is_breached", &email_verification_details::is_breached),
+                   member("is_disposable", &email_verification_details::is_disposable),
+                   member("is_undeliverable", &email_verification_details::is_undeliverable),
+                   member("is_blocklisted", &email_verification_details::is_blocklisted));
 
 template<>
-inline constexpr auto schema_of<additional_details> =
-    std::tuple{member("aml", &additional_details::aml),
-               member("database_validation", &additional_details::database_validation),
-               member("poa", &additional_details::poa),
-               member("liveness", &additional_details::liveness),
-               member("face_match", &additional_details::face_match),
-               member("phone_verification", &additional_details::phone_verification),
-               member("email_verification", &additional_details::email_verification)};
+inline constexpr auto schema_of<additional_details> = make_item_list(
+    member("aml", &additional_details::aml),
+    member("database_validation", &additional_details::database_validation),
+    member("poa", &additional_details::poa), member("liveness", &additional_details::liveness),
+    member("face_match", &additional_details::face_match),
+    member("phone_verification", &additional_details::phone_verification),
+    member("email_verification", &additional_details::email_verification));
 
 } // namespace detail
 

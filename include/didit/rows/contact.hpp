@@ -4,8 +4,6 @@
 // and whether it was verified; one of the reference's examples sends the plain string, which
 // says nothing about verification.
 
-#include <tuple>
-
 #include <didit/config.hpp>
 #include <didit/json/string.hpp>
 #include <didit/rows/field.hpp>
@@ -26,14 +24,14 @@ struct email_address {
 namespace detail {
 
 template<>
-inline constexpr auto schema_of<phone_number> =
-    std::tuple{required_member("number", &phone_number::number),
-               member("is_verified", &phone_number::is_verified)};
+inline constexpr auto
+    schema_of<phone_number> = make_item_list(required_member("number", &phone_number::number),
+                                             member("is_verified", &phone_number::is_verified));
 
 template<>
-inline constexpr auto schema_of<email_address> =
-    std::tuple{required_member("email", &email_address::email),
-               member("is_verified", &email_address::is_verified)};
+inline constexpr auto
+    schema_of<email_address> = make_item_list(required_member("email", &email_address::email),
+                                              member("is_verified", &email_address::is_verified));
 
 template<>
 inline constexpr bool has_plain_string_form<phone_number> = true;

@@ -8,7 +8,6 @@
 #include <cstddef>
 #include <iterator>
 #include <string_view>
-#include <tuple>
 
 #include <didit/config.hpp>
 #include <didit/detail/borrow.hpp>
@@ -142,8 +141,8 @@ constexpr std::size_t read(row_reader& reader, json::value in, bad_request_body&
 }
 
 template<>
-inline constexpr auto schema_of<forbidden_body> =
-    std::tuple{required_member("detail", &forbidden_body::detail)};
+inline constexpr auto
+    schema_of<forbidden_body> = make_item_list(required_member("detail", &forbidden_body::detail));
 
 } // namespace detail
 

@@ -7,7 +7,6 @@
 #include <cstddef>
 #include <iterator>
 #include <string_view>
-#include <tuple>
 
 #include <didit/config.hpp>
 #include <didit/enums.hpp>
@@ -27,8 +26,9 @@ struct feature_check {
 namespace detail {
 
 template<>
-inline constexpr auto schema_of<feature_check> = std::tuple{
-    required_member("feature", &feature_check::feature), member("status", &feature_check::status)};
+inline constexpr auto
+    schema_of<feature_check> = make_item_list(required_member("feature", &feature_check::feature),
+                                              member("status", &feature_check::status));
 
 // What reading a row checks of each element: the shape of a feature_check, its texts left
 // unrecognised. Iterating the list recognises them, so that a row read and then iterated does
@@ -39,9 +39,9 @@ struct feature_check_shape {
 };
 
 template<>
-inline constexpr auto schema_of<feature_check_shape> = std::tuple{
-    required_member(std::get<0>(schema_of<feature_check>).key, &feature_check_shape::feature),
-    member(std::get<1>(schema_of<feature_check>).key, &feature_check_shape::status)};
+inline constexpr auto schema_of<feature_check_shape> = make_item_list(
+    required_member(nth<0>(schema_of<feature_check>).key, &feature_check_shape::feature),
+    member(nth<1>(schema_of<feature_check>).key, &feature_check_shape::status));
 
 // The next separator of a comma-separated list in raw JSON text: a comma, or a comma written
 // as an escape.

@@ -4,7 +4,6 @@
 // the response body, and is valid while the body's buffer is.
 
 #include <cstdint>
-#include <tuple>
 
 #include <didit/config.hpp>
 #include <didit/enums.hpp>
@@ -34,18 +33,16 @@ struct kyb_row {
 namespace detail {
 
 template<>
-inline constexpr auto schema_of<kyb_row> =
-    std::tuple{required_member("session_id", &kyb_row::session_id),
-               required_member("session_number", &kyb_row::session_number),
-               required_member("status", &kyb_row::status),
-               member("vendor_data", &kyb_row::vendor_data),
-               required_member("created_at", &kyb_row::created_at),
-               member("workflow_id", &kyb_row::workflow_id),
-               member("workflow_type", &kyb_row::workflow_type),
-               member("workflow_label", &kyb_row::workflow_label),
-               member("company_name", &kyb_row::company_name),
-               member("registration_number", &kyb_row::registration_number),
-               member("country", &kyb_row::country)};
+inline constexpr auto schema_of<kyb_row> = make_item_list(
+    required_member("session_id", &kyb_row::session_id),
+    required_member("session_number", &kyb_row::session_number),
+    required_member("status", &kyb_row::status), member("vendor_data", &kyb_row::vendor_data),
+    required_member("created_at", &kyb_row::created_at),
+    member("workflow_id", &kyb_row::workflow_id), member("workflow_type", &kyb_row::workflow_type),
+    member("workflow_label", &kyb_row::workflow_label),
+    member("company_name", &kyb_row::company_name),
+    member("registration_number", &kyb_row::registration_number),
+    member("country", &kyb_row::country));
 
 } // namespace detail
 

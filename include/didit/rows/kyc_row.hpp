@@ -5,7 +5,6 @@
 
 #include <cstdint>
 #include <string_view>
-#include <tuple>
 
 #include <didit/config.hpp>
 #include <didit/enums.hpp>
@@ -50,22 +49,19 @@ constexpr std::size_t read(row_reader& reader, json::value in, decoded<document_
 }
 
 template<>
-inline constexpr auto schema_of<kyc_row> =
-    std::tuple{required_member("session_id", &kyc_row::session_id),
-               required_member("session_number", &kyc_row::session_number),
-               member("session_url", &kyc_row::session_url),
-               member("portrait_image", &kyc_row::portrait_image),
-               member("document_type", &kyc_row::document_type),
-               member("full_name", &kyc_row::full_name),
-               member("country", &kyc_row::country),
-               required_member("status", &kyc_row::status),
-               member("vendor_data", &kyc_row::vendor_data),
-               member("didit_internal_id", &kyc_row::didit_internal_id),
-               required_member("created_at", &kyc_row::created_at),
-               member("features", &kyc_row::features),
-               member("phone_number", &kyc_row::phone_number),
-               member("email_address", &kyc_row::email_address),
-               member("additional_details", &kyc_row::additional_details)};
+inline constexpr auto schema_of<kyc_row> = make_item_list(
+    required_member("session_id", &kyc_row::session_id),
+    required_member("session_number", &kyc_row::session_number),
+    member("session_url", &kyc_row::session_url),
+    member("portrait_image", &kyc_row::portrait_image),
+    member("document_type", &kyc_row::document_type), member("full_name", &kyc_row::full_name),
+    member("country", &kyc_row::country), required_member("status", &kyc_row::status),
+    member("vendor_data", &kyc_row::vendor_data),
+    member("didit_internal_id", &kyc_row::didit_internal_id),
+    required_member("created_at", &kyc_row::created_at), member("features", &kyc_row::features),
+    member("phone_number", &kyc_row::phone_number),
+    member("email_address", &kyc_row::email_address),
+    member("additional_details", &kyc_row::additional_details));
 
 } // namespace detail
 

@@ -9,7 +9,6 @@
 #include <cstdint>
 #include <iterator>
 #include <string_view>
-#include <tuple>
 
 #include <didit/config.hpp>
 #include <didit/detail/borrow.hpp>
@@ -109,10 +108,10 @@ constexpr std::size_t read(row_reader& reader, json::value in, row_range& out) {
 }
 
 template<>
-inline constexpr auto schema_of<page> =
-    std::tuple{required_member("count", &page::count), required_member("next", &page::next),
-               required_member("previous", &page::previous),
-               required_member("results", &page::results)};
+inline constexpr auto schema_of<page> = make_item_list(required_member("count", &page::count),
+                                                       required_member("next", &page::next),
+                                                       required_member("previous", &page::previous),
+                                                       required_member("results", &page::results));
 
 } // namespace detail
 

@@ -9,12 +9,12 @@
 #include <cstring>
 #include <span>
 #include <string_view>
-#include <tuple>
 #include <type_traits>
 #include <utility>
 
 #include <didit/config.hpp>
 #include <didit/detail/code_size.hpp>
+#include <didit/detail/item_list.hpp>
 #include <didit/rows/reader.hpp>
 
 namespace didit::inline DIDIT_SESSIONS_ABI::detail {
@@ -39,7 +39,7 @@ constexpr schema_member<Struct, T> required_member(std::string_view key, T Struc
     return {key, pointer, true};
 }
 
-// Specialised after each type that has a schema, as a tuple of schema_member.
+// Specialised after each type that has a schema, as an item_list of schema_member.
 template<class Struct>
 inline constexpr std::nullptr_t schema_of = nullptr;
 
@@ -48,13 +48,12 @@ concept has_schema = !std::is_same_v<std::remove_cv_t<decltype(schema_of<Struct>
 
 // The number of members in Struct's schema.
 template<class Struct>
-inline constexpr std::size_t member_count =
-    std::tuple_size_v<std::remove_cvref_t<decltype(schema_of<Struct>)>>;
+inline constexpr std::size_t member_count = std::remove_cvref_t<decltype(schema_of<Struct>)>::size;
 
 // The keys of Struct's schema, in its order.
 template<class Struct>
 inline constexpr auto keys_of = []<std::size_t... I>(std::index_sequence<I...>) {
-    return std::array{std::get<I>(schema_of<Struct>).key...};
+    return std::array{nth<I>(schema_of<Struct>).key...};
 }
 (std::make_index_sequence<member_count<Struct>>{});
 
@@ -83,7 +82,7 @@ template<class Struct>
 constexpr std::size_t end_of_member_key(std::string_view doc, std::size_t pos, std::size_t index) {
     return [&]<std::size_t... I>(std::index_sequence<I...>) {
         std::size_t end = read_failed;
-        (void)((index == I ? (end = end_of_key(doc, pos, std::get<I>(schema_of<Struct>).key), true)
+        (void)((index == I ? (end = end_of_key(doc, pos, nth<I>(schema_of<Struct>).key), true)
                            : false) ||
                ...);
         return end;
@@ -98,7 +97,7 @@ constexpr std::size_t read_member(row_reader& reader, std::size_t index, json::v
     return [&]<std::size_t... I>(std::index_sequence<I...>) {
         std::size_t end = read_failed;
         (void)((index == I
-                    ? (end = read(reader, item, out.*std::get<I>(schema_of<Struct>).pointer), true)
+                    ? (end = read(reader, item, out.*nth<I>(schema_of<Struct>).pointer), true)
                     : false) ||
                ...);
         return end;
@@ -199,8 +198,8 @@ constexpr std::size_t read_schema(row_reader& reader, json::value in, Struct& ou
     if (end == read_failed) return read_failed;
     std::size_t outcome = end;
     [&]<std::size_t... I>(std::index_sequence<I...>) {
-        (void)((std::get<I>(schema_of<Struct>).required && !(seen & (std::uint32_t{1} << I))
-                    ? (outcome = missing(reader, in, std::get<I>(schema_of<Struct>).key), true)
+        (void)((nth<I>(schema_of<Struct>).required && !(seen & (std::uint32_t{1} << I))
+                    ? (outcome = missing(reader, in, nth<I>(schema_of<Struct>).key), true)
                     : false) ||
                ...);
     }
@@ -216,7 +215,7 @@ template<has_schema Struct>
 constexpr std::size_t read(row_reader& reader, json::value in, Struct& out) {
     if constexpr (has_plain_string_form<Struct>) {
         if (in.kind() == json::kind::string)
-            return read(reader, in, out.*std::get<0>(schema_of<Struct>).pointer);
+            return read(reader, in, out.*nth<0>(schema_of<Struct>).pointer);
     }
     return read_schema(reader, in, out);
 }

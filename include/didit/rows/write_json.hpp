@@ -9,7 +9,6 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
-#include <tuple>
 
 #include <didit/config.hpp>
 #include <didit/detail/json_escaper.hpp>
@@ -79,21 +78,19 @@ constexpr bool is_absent(const field<T>& f) {
 // The members of `in` that T's schema lists, after `first` (already written, maybe empty).
 template<text_sink Sink, has_schema T>
 void write_json_members(Sink& out, const T& in, bool first) {
-    std::apply(
-        [&](const auto&... members) {
-            (
-                [&](const auto& m) {
-                    const auto& value = in.*m.pointer;
-                    if (is_absent(value)) return;
-                    out.append(first ? "\"" : ",\"");
-                    out.append(m.key); // schema keys need no escaping
-                    out.append("\":");
-                    write_json_value(out, value);
-                    first = false;
-                }(members),
-                ...);
-        },
-        schema_of<T>);
+    schema_of<T>.apply([&](const auto&... members) {
+        (
+            [&](const auto& m) {
+                const auto& value = in.*m.pointer;
+                if (is_absent(value)) return;
+                out.append(first ? "\"" : ",\"");
+                out.append(m.key); // schema keys need no escaping
+                out.append("\":");
+                write_json_value(out, value);
+                first = false;
+            }(members),
+            ...);
+    });
 }
 
 template<text_sink Sink, has_schema T>
