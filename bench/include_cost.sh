@@ -1,28 +1,50 @@
 #!/usr/bin/env bash
-# The compile-time cost of including the library: how much longer g++ -O0 -fsyntax-only takes
-# on a translation unit holding only `#include <didit/sessions.hpp>` than on an empty one. Each
-# is compiled RUNS times (default 10); the medians are compared.
+# What using the library costs in compile time, against RapidJSON, simdjson and nlohmann/json,
+# all in one run:
+# - each header alone, g++ -O0 -fsyntax-only: this library's layers (query.hpp, json.hpp,
+#   rows.hpp, client/client.hpp) and sessions.hpp, and each peer's main header; reported as the
+#   time over an empty translation unit;
+# - the probe, a small function that decodes a page and reads one field of each row
+#   (bench/compile_probe/), compiled with g++ -O2 -c: seconds and peak memory.
+# A peer that is not installed is skipped. Each compile runs RUNS times (default 5); medians.
 #   bash bench/include_cost.sh [RUNS]
 set -euo pipefail
-runs=${1:-10}
-include_dir="$(cd "$(dirname "$0")/../include" && pwd)"
+runs=${1:-5}
+here="$(cd "$(dirname "$0")" && pwd)"
+include_dir="$here/../include"
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-: >"$work/empty.cpp"
-echo '#include <didit/sessions.hpp>' >"$work/sessions.cpp"
+compile=(g++ -std=c++20 -I"$include_dir")
 
-median_seconds() { # the median wall time of compiling $1, in seconds
+# The median wall time (s) and peak memory (MB) of compiling with "$@", over RUNS runs.
+median_of() {
     for _ in $(seq "$runs"); do
-        local start end
-        start=$(date +%s%N)
-        g++ -std=c++20 -O0 -fsyntax-only -I"$include_dir" "$1"
-        end=$(date +%s%N)
-        echo $(((end - start) / 1000))
-    done | sort -n | awk '{ t[NR] = $1 } END { printf "%.3f", t[int((NR + 1) / 2)] / 1e6 }'
+        "$here/peak_memory.py" "$@"
+    done | sort -n | awk '{ t[NR] = $1; m[NR] = $2 } END { i = int((NR + 1) / 2); printf "%.2f %d\n", t[i], m[i] }'
 }
 
-empty=$(median_seconds "$work/empty.cpp")
-sessions=$(median_seconds "$work/sessions.cpp")
-echo "empty translation unit: ${empty} s; with <didit/sessions.hpp>: ${sessions} s;" \
-    "the include costs $(awk -v a="$sessions" -v b="$empty" 'BEGIN { printf "%.3f", a - b }') s" \
-    "(g++ -O0 -fsyntax-only, median of $runs)"
+compiles() { "${compile[@]}" -fsyntax-only "$@" >/dev/null 2>&1; }
+
+: >"$work/empty.cpp"
+read -r empty _ < <(median_of "${compile[@]}" -O0 -fsyntax-only "$work/empty.cpp")
+printf '%-36s %12s\n' 'header (g++ -O0 -fsyntax-only)' 'over empty'
+for header in didit/sessions.hpp didit/query.hpp didit/json.hpp didit/rows.hpp \
+    didit/client/client.hpp rapidjson/document.h simdjson.h nlohmann/json.hpp; do
+    echo "#include <$header>" >"$work/header.cpp"
+    if ! compiles "$work/header.cpp"; then
+        printf '%-36s %12s\n' "$header" 'not found'
+        continue
+    fi
+    read -r seconds _ < <(median_of "${compile[@]}" -O0 -fsyntax-only "$work/header.cpp")
+    printf '%-36s %10.2f s\n' "$header" "$(awk -v a="$seconds" -v b="$empty" 'BEGIN { print a - b }')"
+done
+
+printf '\n%-36s %12s %10s\n' 'probe (g++ -O2 -c)' 'time' 'memory'
+for probe in "$here"/compile_probe/*.cpp; do
+    if ! compiles "$probe"; then
+        printf '%-36s %12s\n' "$(basename "$probe")" 'not found'
+        continue
+    fi
+    read -r seconds megabytes < <(median_of "${compile[@]}" -O2 -c "$probe" -o "$work/probe.o")
+    printf '%-36s %10.2f s %7d MB\n' "$(basename "$probe")" "$seconds" "$megabytes"
+done
