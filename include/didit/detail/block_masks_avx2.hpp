@@ -40,9 +40,8 @@ inline bool avx2_available() {
 
 namespace avx2 {
 
-// 32 signed bytes, in one AVX2 register; and the same type for a load at any address.
+// 32 signed bytes, in one AVX2 register.
 using bytes = signed char __attribute__((vector_size(32)));
-using unaligned_bytes = signed char __attribute__((vector_size(32), aligned(1), may_alias));
 // Two 64-bit lanes, for the carry-less multiplication.
 using words = long long __attribute__((vector_size(16)));
 
@@ -63,9 +62,16 @@ struct halves {
     bytes low, high;
 };
 
+// The 32 bytes at p, at any alignment: a copy, which compiles to one unaligned load (a
+// reduced-alignment vector type is not honoured by every compiler).
+DIDIT_SESSIONS_AVX2_FUNCTION inline bytes load(const char* p) {
+    bytes v;
+    __builtin_memcpy(&v, p, sizeof v);
+    return v;
+}
+
 DIDIT_SESSIONS_AVX2_FUNCTION inline halves load_block(const char* p) {
-    return {*reinterpret_cast<const unaligned_bytes*>(p),
-            *reinterpret_cast<const unaligned_bytes*>(p + 32)};
+    return {load(p), load(p + 32)};
 }
 
 // The high bit of each byte of v, one bit per byte.
