@@ -33,18 +33,14 @@ inline std::optional<row_format> parse_row_format(std::string_view name) {
 // The text of a field: empty when absent or null.
 template<class T>
 std::string text_of(const didit::field<T>& f) {
-    std::string text;
-    didit::detail::string_writer out{text};
-    if (f) didit::write_text(out, *f);
-    return text;
+    return didit::detail::written([&](auto& out) {
+        if (f) didit::write_text(out, *f);
+    });
 }
 
 template<didit::detail::textual T>
 std::string text_of(const T& value) {
-    std::string text;
-    didit::detail::string_writer out{text};
-    didit::write_text(out, value);
-    return text;
+    return didit::detail::written([&](auto& out) { didit::write_text(out, value); });
 }
 
 // FEATURE:Status pairs joined by ';' (just FEATURE when the server sent no status).

@@ -1,7 +1,7 @@
 #pragma once
 
-// Build-time settings. Each one changes the layout of library types, so every translation unit
-// of a program must see the same values.
+// Build-time settings. Each one names a different inline namespace (below), so that translation
+// units built with different values do not share functions or types whose layouts differ.
 
 #include <cstddef>
 
@@ -20,17 +20,38 @@
 #define DIDIT_SESSIONS_MAX_URL_SIZE 4096
 #endif
 
+// 1: the costly entry points (parse_page with default options, decoding a row or a feature,
+// to_json of a row) are compiled once, in the one source file of the program that includes
+// <didit/src.hpp>, instead of in every file that uses them; they are then not constexpr.
+// Constant evaluation of other types and functions, and every other API, stay the same.
+#ifndef DIDIT_SESSIONS_SEPARATE_COMPILATION
+#define DIDIT_SESSIONS_SEPARATE_COMPILATION 0
+#endif
+
+// Declare such an entry point: constexpr (or inline, for one that cannot be constexpr) when
+// header-only, an ordinary function otherwise.
+#if DIDIT_SESSIONS_SEPARATE_COMPILATION
+#define DIDIT_SESSIONS_DECL
+#define DIDIT_SESSIONS_INLINE
+#define DIDIT_SESSIONS_LINKAGE _separate
+#else
+#define DIDIT_SESSIONS_DECL constexpr
+#define DIDIT_SESSIONS_INLINE inline
+#define DIDIT_SESSIONS_LINKAGE
+#endif
+
 // The inline namespace that holds every declaration of the library. Its name carries the
 // version and the settings above, so that translation units built with different ones name
 // different types and functions: a program that mixes them fails to link instead of sharing
-// objects whose layouts differ. (The settings must be plain decimal numbers.)
+// objects whose layouts differ. (The sizes must be plain decimal numbers.)
 #define DIDIT_SESSIONS_ABI                                                                         \
     DIDIT_SESSIONS_ABI_NAME(DIDIT_SESSIONS_VERSION_MAJOR, DIDIT_SESSIONS_VERSION_MINOR,            \
                             DIDIT_SESSIONS_VERSION_PATCH, DIDIT_SESSIONS_MAX_LIST_ITEMS,           \
-                            DIDIT_SESSIONS_MAX_DIAGNOSTICS, DIDIT_SESSIONS_MAX_URL_SIZE)
+                            DIDIT_SESSIONS_MAX_DIAGNOSTICS, DIDIT_SESSIONS_MAX_URL_SIZE,           \
+                            DIDIT_SESSIONS_LINKAGE)
 #define DIDIT_SESSIONS_ABI_NAME(...) DIDIT_SESSIONS_ABI_JOIN(__VA_ARGS__)
-#define DIDIT_SESSIONS_ABI_JOIN(major, minor, patch, list_items, diagnostics, url_size)            \
-    v##major##_##minor##_##patch##_items##list_items##_diagnostics##diagnostics##_url##url_size
+#define DIDIT_SESSIONS_ABI_JOIN(major, minor, patch, list_items, diagnostics, url_size, linkage)   \
+    v##major##_##minor##_##patch##_items##list_items##_diagnostics##diagnostics##_url##url_size##linkage
 
 #include <didit/version.hpp>
 

@@ -81,6 +81,15 @@ struct string_writer {
     void append(std::string_view more) { text.append(more); }
 };
 
+// The text that `write` appends to the writer it is given, as a string.
+template<class Write>
+std::string written(Write write) {
+    std::string text;
+    string_writer out{text};
+    write(out);
+    return text;
+}
+
 // Decimal digits of `value` into `sink`.
 template<text_sink Sink>
 constexpr void append_decimal(Sink& sink, long long value) {

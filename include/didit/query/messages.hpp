@@ -199,26 +199,17 @@ constexpr void write_error_body(Sink& out, const diagnostics& findings) {
 }
 
 inline std::string message(const diagnostic& d) {
-    std::string text;
-    detail::string_writer out{text};
-    write_message(out, d);
-    return text;
+    return detail::written([&](auto& out) { write_message(out, d); });
 }
 
 // `text` as messages quote the text they are given: between backticks, with control bytes
 // shown as \xNN, so that it stays on one line.
 inline std::string quote(std::string_view text) {
-    std::string quoted;
-    detail::string_writer out{quoted};
-    detail::append_quoted(out, text);
-    return quoted;
+    return detail::written([&](auto& out) { detail::append_quoted(out, text); });
 }
 
 inline std::string error_body(const diagnostics& findings) {
-    std::string text;
-    detail::string_writer out{text};
-    write_error_body(out, findings);
-    return text;
+    return detail::written([&](auto& out) { write_error_body(out, findings); });
 }
 
 } // namespace didit::inline DIDIT_SESSIONS_ABI

@@ -134,13 +134,7 @@ public:
             , piece_(piece)
             , comma_separated_(true) {}
 
-        constexpr feature_check operator*() const {
-            if (comma_separated_) return names_.at(piece_);
-            feature_check check;
-            detail::row_reader unused; // the row was read once already, and read well
-            (void)elements_.read_element(unused, check);
-            return check;
-        }
+        DIDIT_SESSIONS_DECL feature_check operator*() const;
         constexpr iterator& operator++() {
             if (comma_separated_)
                 piece_ = names_.after(piece_);
@@ -204,3 +198,7 @@ constexpr std::size_t read(row_reader& reader, json::value in, feature_list& out
 } // namespace detail
 
 } // namespace didit::inline DIDIT_SESSIONS_ABI
+
+#if !DIDIT_SESSIONS_SEPARATE_COMPILATION
+#include <didit/rows/impl/features.hpp>
+#endif

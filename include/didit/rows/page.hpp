@@ -38,13 +38,7 @@ public:
             : rows_(rows) {}
 
         // The row, or why it does not decode (located in the body).
-        constexpr result<row> operator*() const {
-            detail::row_reader reader;
-            result<row> decoded_row(std::in_place);
-            if (rows_.read_element(reader, decoded_row.value()) == detail::read_failed)
-                decoded_row = reader.located(rows_.document(), row_anchor());
-            return decoded_row;
-        }
+        DIDIT_SESSIONS_DECL result<row> operator*() const;
         constexpr iterator& operator++() {
             rows_.advance();
             ++index_;
@@ -120,9 +114,18 @@ constexpr result<page> parse_page(std::string_view body) {
     return detail::read_document<page, Options>(body);
 }
 
+#if DIDIT_SESSIONS_SEPARATE_COMPILATION
+template<>
+result<page> parse_page<json::options{}>(std::string_view body);
+#endif
+
 // Parsing a temporary string would leave every view dangling.
 template<json::options Options = json::options{}, class Text>
 requires detail::temporary_string<Text> result<page> parse_page(Text&&)
 = delete;
 
 } // namespace didit::inline DIDIT_SESSIONS_ABI
+
+#if !DIDIT_SESSIONS_SEPARATE_COMPILATION
+#include <didit/rows/impl/page.hpp>
+#endif

@@ -22,7 +22,7 @@ enum class row_kind : std::uint8_t { kyc, kyb, unknown };
 class row;
 
 namespace detail {
-constexpr std::size_t read(row_reader& reader, json::value in, row& out);
+DIDIT_SESSIONS_DECL std::size_t read(row_reader& reader, json::value in, row& out);
 } // namespace detail
 
 class row {
@@ -47,7 +47,7 @@ public:
     constexpr std::string_view raw() const { return source_.raw(); }
 
 private:
-    friend constexpr std::size_t detail::read(detail::row_reader&, json::value, row&);
+    friend DIDIT_SESSIONS_DECL std::size_t detail::read(detail::row_reader&, json::value, row&);
 
     row_kind kind_ = row_kind::unknown;
     field<decoded<didit::session_kind>> session_kind_;
@@ -56,30 +56,8 @@ private:
     kyb_row kyb_{};
 };
 
-namespace detail {
-
-constexpr std::size_t read(row_reader& reader, json::value in, row& out) {
-    if (in.kind() != json::kind::object)
-        return reader.fail(in, errc::wrong_type, json::detail::expected_object);
-    out.source_ = in;
-    // A discriminator of another type makes an unknown row, not an error.
-    if (const auto kind = json::object(json::detail::trusted, in.document(), in.offset())
-                              .find_if_present("session_kind");
-        kind && (kind->kind() == json::kind::string || kind->is_null()))
-        (void)read(reader, *kind, out.session_kind_);
-    const auto& kind = out.session_kind_;
-    if (kind && *kind == session_kind::user) {
-        out.kind_ = row_kind::kyc;
-        return read(reader, in, out.kyc_);
-    }
-    if (kind && *kind == session_kind::business) {
-        out.kind_ = row_kind::kyb;
-        return read(reader, in, out.kyb_);
-    }
-    out.kind_ = row_kind::unknown;
-    return json::detail::skip_value(in.document(), in.offset());
-}
-
-} // namespace detail
-
 } // namespace didit::inline DIDIT_SESSIONS_ABI
+
+#if !DIDIT_SESSIONS_SEPARATE_COMPILATION
+#include <didit/rows/impl/row.hpp>
+#endif

@@ -154,11 +154,10 @@ void write_json(Sink& out, const row& r) {
     }
 }
 
-inline std::string to_json(const row& r) {
-    std::string text;
-    detail::string_writer out{text};
-    write_json(out, r);
-    return text;
-}
+DIDIT_SESSIONS_INLINE std::string to_json(const row& r);
 
 } // namespace didit::inline DIDIT_SESSIONS_ABI
+
+#if !DIDIT_SESSIONS_SEPARATE_COMPILATION
+#include <didit/rows/impl/write_json.hpp>
+#endif
