@@ -5,6 +5,7 @@
 #include <cstdio>
 #include <map>
 #include <string>
+#include <unistd.h>
 
 #include <didit/client/client.hpp>
 #include <didit/client/row_traversal.hpp>
@@ -39,24 +40,28 @@ int demo_command(std::span<char*> args) {
         .limit = 100,
         .status = {didit::status::approved, didit::status::in_review, didit::status::declined},
         .date_from = didit::date("2026-02-01")};
-    std::fprintf(stderr, "listing %s, both kinds merged newest first\n", didit::to_url(q).c_str());
+    std::fprintf(stderr, "listing from the emulator, as from %s, both kinds merged newest first\n",
+                 didit::to_url(q).c_str());
+    // A count that goes up in place is for a terminal; a log gets the total alone.
+    const char* const progress = isatty(STDERR_FILENO) ? "\r" : nullptr;
 
     row_printer printer(stdout, row_format::table);
     std::map<std::string, std::size_t> per_status, per_kind;
     std::size_t listed = 0;
     for (const auto& row : didit::all_rows(kyc_client, kyb_client, q)) {
         if (!row) {
-            std::fprintf(stderr, "\ndidit-sessions: %.*s\n", int(row.error().message.size()),
-                         row.error().message.data());
+            std::fprintf(stderr, "%sdidit-sessions: %.*s\n", progress ? "\n" : "",
+                         int(row.error().message.size()), row.error().message.data());
             return exit_failed;
         }
         if (listed < table_rows) printer.print(*row);
         const auto cells = cells_of(*row);
         ++per_kind[cells[0]];
         ++per_status[cells[3]];
-        if (++listed % 500 == 0) std::fprintf(stderr, "\r%zu rows", listed);
+        if (++listed % 500 == 0 && progress) std::fprintf(stderr, "\r%zu rows", listed);
     }
-    std::fprintf(stderr, "\r%zu rows in %zu requests\n", listed, server.sessions().requests);
+    std::fprintf(stderr, "%s%zu rows in %zu requests\n", progress ? progress : "", listed,
+                 server.sessions().requests);
     if (listed > table_rows) std::printf("... and %zu more rows\n", listed - table_rows);
 
     std::printf("\nrows per kind:\n");

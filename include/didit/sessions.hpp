@@ -2,6 +2,7 @@
 
 // Everything most users need: #include <didit/sessions.hpp>.
 
+#include <didit/error_text.hpp>
 #include <didit/json.hpp>
 #include <didit/query.hpp>
 #include <didit/result.hpp>

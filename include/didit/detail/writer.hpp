@@ -81,6 +81,20 @@ struct string_writer {
     void append(std::string_view more) { text.append(more); }
 };
 
+// `text` between backticks, with control bytes shown as \xNN so a message stays one line.
+template<text_sink Sink>
+constexpr void append_quoted(Sink& out, std::string_view text) {
+    out.append("`");
+    append_escaped(
+        out, text, [](unsigned char byte) { return byte >= 0x20 && byte != 0x7F; },
+        [](Sink& sink, unsigned char byte) {
+            constexpr std::string_view hex = "0123456789abcdef";
+            const char escaped[4] = {'\\', 'x', hex[byte >> 4], hex[byte & 0xF]};
+            sink.append(std::string_view(escaped, 4));
+        });
+    out.append("`");
+}
+
 // The text that `write` appends to the writer it is given, as a string.
 template<class Write>
 std::string written(Write write) {
