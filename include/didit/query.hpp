@@ -2,6 +2,7 @@
 
 // The query layer: typed parameters, the server's validation rules, canonical URLs.
 
+#include <didit/error_text.hpp>
 #include <didit/date.hpp>
 #include <didit/enums.hpp>
 #include <didit/fixed_list.hpp>

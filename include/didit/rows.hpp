@@ -2,6 +2,7 @@
 
 // Typed views of the endpoint's responses: pages of KYC and KYB rows, and error bodies.
 
+#include <didit/error_text.hpp>
 #include <didit/rows/additional_details.hpp>
 #include <didit/rows/contact.hpp>
 #include <didit/rows/decoded.hpp>

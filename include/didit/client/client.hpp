@@ -17,6 +17,7 @@
 #include <didit/client/transport.hpp>
 #include <didit/client/url.hpp>
 #include <didit/config.hpp>
+#include <didit/error_text.hpp>
 #include <didit/json/string.hpp>
 #include <didit/query/encode.hpp>
 #include <didit/query/query.hpp>
