@@ -2,9 +2,9 @@
 
 // The query layer: typed parameters, the server's validation rules, canonical URLs.
 
-#include <didit/error_text.hpp>
 #include <didit/date.hpp>
 #include <didit/enums.hpp>
+#include <didit/error_text.hpp>
 #include <didit/fixed_list.hpp>
 #include <didit/lenient.hpp>
 #include <didit/query/comma_lists.hpp>
