@@ -21,6 +21,7 @@
 #include <utility>
 
 #include <didit/config.hpp>
+#include <didit/detail/borrow.hpp>
 #include <didit/detail/text.hpp>
 #include <didit/result.hpp>
 
@@ -49,6 +50,14 @@ struct http_request {
     response_limits limits{};
 };
 
+// body() gives a view of text the response owns (a std::string_view, or a reference to a
+// member): a string returned by value would be destroyed before the page is decoded from it.
+template<class R>
+concept body_is_a_view_into_the_response = requires(const R& r) {
+    { r.body() } -> std::convertible_to<std::string_view>;
+    requires !detail::temporary_string<decltype(r.body())>;
+};
+
 // A response: its status, a header by name (names compare case-insensitively, as in HTTP),
 // and its body.
 template<class R>
@@ -69,22 +78,27 @@ struct result_value<result<T>> {
     using type = T;
 };
 
+// R, for a callable that returns result<R> for a request.
+template<class T>
+using response_of = typename result_value<
+    std::remove_cvref_t<decltype(std::declval<T&>()(std::declval<const http_request&>()))>>::type;
+
 } // namespace detail
 
 // A callable from an http_request to result<R> for an http_response R. A transport failure
 // (no connection, a timeout, a TLS error) is an error with code errc::transport_failure; a
 // response past the request's size limits, errc::response_too_large.
 template<class T>
-concept transport = requires(T& send, const http_request& request) {
-    typename detail::result_value<std::remove_cvref_t<decltype(send(request))>>::type;
-    requires http_response<
-        typename detail::result_value<std::remove_cvref_t<decltype(send(request))>>::type>;
+concept transport = requires {
+    typename detail::response_of<T>;
+    requires http_response<detail::response_of<T>>;
+    // Apart, so that a compiler that reports one level of a failed constraint names it.
+    requires body_is_a_view_into_the_response<detail::response_of<T>>;
 };
 
 // The response type of a transport.
 template<transport T>
-using transport_response_t = typename detail::result_value<
-    std::remove_cvref_t<decltype(std::declval<T&>()(std::declval<const http_request&>()))>>::type;
+using transport_response_t = detail::response_of<T>;
 
 // The value of the first header named `name` (case-insensitively) in a list of headers: a
 // helper for transports and responses that keep their headers as name/value pairs.
