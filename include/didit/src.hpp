@@ -9,6 +9,7 @@
 #error "<didit/src.hpp> is for builds with DIDIT_SESSIONS_SEPARATE_COMPILATION=1"
 #endif
 
+#define DIDIT_SESSIONS_COMPILING_SOURCE
 #include <didit/rows/impl/features.hpp>
 #include <didit/rows/impl/page.hpp>
 #include <didit/rows/impl/row.hpp>

@@ -18,18 +18,24 @@ awk -v work="$work" '
         if (!continues) { unit++; start[unit] = NR }
         continues = 0; inside = 1; next
     }
-    inside && /^```$/ { inside = 0; next }
+    inside && /^```$/ { inside = 0; in_struct = 0; next }
     inside && /^#include/ { heads[unit] = heads[unit] $0 "\n"; next }
-    inside && /^struct / { in_struct = 1 }
+    inside && /^struct / { in_struct = !/};$/ ; heads[unit] = heads[unit] $0 "\n"; next }
     inside && in_struct { heads[unit] = heads[unit] $0 "\n"; if ($0 ~ /^};/) in_struct = 0; next }
-    inside { bodies[unit] = bodies[unit] "    " $0 "\n" }
-    /^[^<]/ { continues = 0 }
+    inside { bodies[unit] = bodies[unit] "    " $0 "\n"; next }
+    NF { continues = 0 }
     END {
         for (u = 1; u <= unit; u++) {
             file = work "/" u ".cpp"
             printf "// README.md, the block at line %d\n#include \"prelude.hpp\"\n%s\nint readme_block() {\n%s    return 0;\n}\n", start[u], heads[u], bodies[u] > file
+            close(file)
         }
     }' "$readme"
+# Every C++ block is one of those: none written with another fence escapes the check.
+if grep -Eq '^ *```(c\+\+|cxx|cc|C)$' "$readme"; then
+    echo "$readme has a C++ block fenced otherwise than with \`\`\`cpp"
+    exit 1
+fi
 failed=0
 for unit in "$work"/*.cpp; do
     if "$compiler" -std=c++20 -fsyntax-only -Wall -Wextra -Wno-unused -I"$here" -I"$include" "$unit" 2>"$unit.log"; then

@@ -12,6 +12,10 @@
 #include <didit/rows/reader.hpp>
 #include <didit/rows/row.hpp>
 
+#if DIDIT_SESSIONS_SEPARATE_COMPILATION && !defined(DIDIT_SESSIONS_COMPILING_SOURCE)
+#error "with DIDIT_SESSIONS_SEPARATE_COMPILATION=1, only <didit/src.hpp> includes this header"
+#endif
+
 namespace didit::inline DIDIT_SESSIONS_ABI {
 
 DIDIT_SESSIONS_DECL result<row> row_range::iterator::operator*() const {
