@@ -1,6 +1,7 @@
 // The separately compiled build (DIDIT_SESSIONS_SEPARATE_COMPILATION=1, separately_compiled.cpp)
 // against the header-only one: the same pages give the same rows and the same errors.
 
+#include <cstddef>
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -25,8 +26,9 @@ std::string random_page(didit_test::page_generator& generate, bool damaged) {
     auto body = didit_test::writer(generate.random()).write(generate.page(rows, count));
     if (damaged) {
         static constexpr std::string_view replacements = "0Ag\"{}[],: -.";
-        body[generate.random()() % body.size()] =
-            replacements[generate.random()() % replacements.size()];
+        const auto at = static_cast<std::size_t>(generate.random()() % body.size());
+        body[at] =
+            replacements[static_cast<std::size_t>(generate.random()() % replacements.size())];
     }
     return body;
 }
