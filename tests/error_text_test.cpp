@@ -30,7 +30,8 @@ TEST_CASE("every error code has a name of its own, spelled as the enumeration sp
 
 TEST_CASE("an error is written with where it is, what it is and what it is about", "[error]") {
     SECTION("a broken document: line:column, message and path") {
-        const auto root = didit::json::parse("[1,\n 2");
+        const std::string text = "[1,\n 2"; // g++ -O3 misreads the scans' guards on a literal
+        const auto root = didit::json::parse(text);
         REQUIRE_FALSE(root);
         CHECK(didit::to_string(root.error()) == "2:3: expected ',' or ']' at [1]");
     }
