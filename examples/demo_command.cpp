@@ -43,14 +43,14 @@ int demo_command(std::span<char*> args) {
     std::fprintf(stderr, "listing from the emulator, as from %s, both kinds merged newest first\n",
                  didit::to_url(q).c_str());
     // A count that goes up in place is for a terminal; a log gets the total alone.
-    const char* const progress = isatty(STDERR_FILENO) ? "\r" : nullptr;
+    const bool on_terminal = isatty(STDERR_FILENO) != 0;
 
     row_printer printer(stdout, row_format::table);
     std::map<std::string, std::size_t> per_status, per_kind;
     std::size_t listed = 0;
     for (const auto& row : didit::all_rows(kyc_client, kyb_client, q)) {
         if (!row) {
-            std::fprintf(stderr, "%sdidit-sessions: %.*s\n", progress ? "\n" : "",
+            std::fprintf(stderr, "%sdidit-sessions: %.*s\n", on_terminal ? "\n" : "",
                          int(row.error().message.size()), row.error().message.data());
             return exit_failed;
         }
@@ -58,9 +58,9 @@ int demo_command(std::span<char*> args) {
         const auto cells = cells_of(*row);
         ++per_kind[cells[0]];
         ++per_status[cells[3]];
-        if (++listed % 500 == 0 && progress) std::fprintf(stderr, "\r%zu rows", listed);
+        if (++listed % 500 == 0 && on_terminal) std::fprintf(stderr, "\r%zu rows", listed);
     }
-    std::fprintf(stderr, "%s%zu rows in %zu requests\n", progress ? progress : "", listed,
+    std::fprintf(stderr, "%s%zu rows in %zu requests\n", on_terminal ? "\r" : "", listed,
                  server.sessions().requests);
     if (listed > table_rows) std::printf("... and %zu more rows\n", listed - table_rows);
 

@@ -10,10 +10,9 @@
 
 #include <didit/rows.hpp>
 
+// The library's own one-line text of the error, and the byte offset it leaves out.
 static std::string describe_error(const didit::error& failure) {
-    return std::string(failure.message) + " [" + std::string(failure.subject) + "] at " +
-           std::to_string(failure.offset) + " (" + std::to_string(failure.line) + ":" +
-           std::to_string(failure.column) + ") " + std::string(failure.path.view());
+    return didit::to_string(failure) + " (offset " + std::to_string(failure.offset) + ")";
 }
 
 static std::string describe_page(std::string_view body) {
