@@ -47,6 +47,13 @@ struct wrong_response_transport {
     }
 };
 
+// Its body() is a copy, destroyed before a page could be decoded from it.
+struct response_with_owning_body {
+    int status() const { return 200; }
+    std::optional<std::string_view> header(std::string_view) const { return std::nullopt; }
+    std::string body() const { return "{}"; }
+};
+
 // 2026-11-26T12:00:00Z
 constexpr std::int64_t now = 1'795'694'400;
 
@@ -58,6 +65,9 @@ TEST_CASE("the transport concept accepts a callable returning result<response>",
     static_assert(!didit::transport<returns_plain_response>);   // failures need a channel
     static_assert(!didit::transport<wrong_response_transport>); // a response needs a body
     static_assert(!didit::transport<int>);
+    // A client refuses a response whose body is not a view (compile_fail/response_body_by_value).
+    static_assert(didit::body_is_a_view_into_the_response<canned_response>);
+    static_assert(!didit::body_is_a_view_into_the_response<response_with_owning_body>);
     SUCCEED("checked at compile time");
 }
 

@@ -49,6 +49,11 @@ using json_path = detail::inline_text<json_path_capacity>;
 inline constexpr std::size_t no_offset = static_cast<std::size_t>(-1);
 
 namespace detail {
+// False, but only once T is known: the condition of a static_assert in a member that must not
+// be used, which fails only where it is used.
+template<class T>
+inline constexpr bool refused = false;
+
 // Called only when the value of a result that holds an error is read: not constexpr, so that
 // constant evaluation names it, and fatal at run time, like an assertion.
 [[noreturn]] inline void value_of_an_error() {
@@ -94,8 +99,13 @@ public:
     constexpr T operator*() && { return std::move(*this).value(); }
     constexpr const T* operator->() const& { return &value(); }
     // A member reached through a temporary result would dangle as soon as the statement ends,
-    // as in `for (auto row : parse_page(body)->results)`: keep the result in a variable.
-    constexpr const T* operator->() const&& = delete;
+    // as in `for (auto row : parse_page(body)->results)`. Refused with a static_assert, not
+    // deleted, so that the compiler's first error says why.
+    constexpr auto operator->() const&& {
+        static_assert(detail::refused<T>,
+                      "-> on a temporary result reaches a member that dangles when the "
+                      "statement ends: keep the result in a variable");
+    }
 
     [[nodiscard]] constexpr const didit::error& error() const { return error_; }
     [[nodiscard]] constexpr errc code() const { return error_.code; }

@@ -1,4 +1,4 @@
-// expect-error: deleted
+// expect-error: kyc() of a temporary row dangles
 #include <didit/rows.hpp>
 
 #include <cstdint>

@@ -1,4 +1,4 @@
-// expect-error: body_is_a_view_into_the_response
+// expect-error: body() returns its text by value
 #include <didit/client/client.hpp>
 
 #include <optional>

@@ -1,4 +1,4 @@
-// expect-error: deleted
+// expect-error: -> on a temporary result reaches a member that dangles
 #include <didit/rows.hpp>
 
 #include <string_view>

@@ -1,4 +1,4 @@
-// expect-error: deleted function
+// expect-error: the text is a temporary string
 #include <string>
 
 #include <didit/json.hpp>

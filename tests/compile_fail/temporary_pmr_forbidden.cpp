@@ -1,4 +1,4 @@
-// expect-error: deleted function
+// expect-error: the text is a temporary string
 #include <didit/rows.hpp>
 
 #include <memory_resource>

@@ -97,6 +97,11 @@ template<transport Transport, time_source Time = default_time_source>
 class client {
 public:
     using response_type = transport_response_t<Transport>;
+    // A static_assert rather than a constraint, so that the compiler's first error says why.
+    static_assert(body_is_a_view_into_the_response<response_type>,
+                  "the response's body() returns its text by value, which is destroyed before "
+                  "the page is decoded from it: return a std::string_view into text the response "
+                  "owns");
 
     constexpr client(Transport send, const client_config& config, Time time = {})
         : send_(std::move(send))

@@ -92,8 +92,6 @@ template<class T>
 concept transport = requires {
     typename detail::response_of<T>;
     requires http_response<detail::response_of<T>>;
-    // Apart, so that a compiler that reports one level of a failed constraint names it.
-    requires body_is_a_view_into_the_response<detail::response_of<T>>;
 };
 
 // The response type of a transport.

@@ -21,8 +21,10 @@ constexpr result<value> parse(std::string_view doc) {
 }
 
 // Parsing a temporary string would leave every view dangling.
-template<options Options = options{}, class Text>
-requires didit::detail::temporary_string<Text> result<value> parse(Text&&)
-= delete;
+template<options Options = options{}, didit::detail::temporary_string Text>
+constexpr result<value> parse(Text&&) {
+    didit::detail::refuse_temporary_text<Text>();
+    return error{};
+}
 
 } // namespace didit::inline DIDIT_SESSIONS_ABI::json

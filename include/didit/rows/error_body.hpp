@@ -159,12 +159,16 @@ constexpr result<forbidden_body> parse_forbidden(std::string_view body) {
 }
 
 // Parsing a temporary string would leave every view dangling.
-template<json::options Options = json::options{}, class Text>
-requires detail::temporary_string<Text> result<bad_request_body> parse_bad_request(Text&&)
-= delete;
+template<json::options Options = json::options{}, detail::temporary_string Text>
+constexpr result<bad_request_body> parse_bad_request(Text&&) {
+    detail::refuse_temporary_text<Text>();
+    return error{};
+}
 
-template<json::options Options = json::options{}, class Text>
-requires detail::temporary_string<Text> result<forbidden_body> parse_forbidden(Text&&)
-= delete;
+template<json::options Options = json::options{}, detail::temporary_string Text>
+constexpr result<forbidden_body> parse_forbidden(Text&&) {
+    detail::refuse_temporary_text<Text>();
+    return error{};
+}
 
 } // namespace didit::inline DIDIT_SESSIONS_ABI

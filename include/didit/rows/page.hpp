@@ -120,9 +120,11 @@ result<page> parse_page<json::options{}>(std::string_view body);
 #endif
 
 // Parsing a temporary string would leave every view dangling.
-template<json::options Options = json::options{}, class Text>
-requires detail::temporary_string<Text> result<page> parse_page(Text&&)
-= delete;
+template<json::options Options = json::options{}, detail::temporary_string Text>
+constexpr result<page> parse_page(Text&&) {
+    detail::refuse_temporary_text<Text>();
+    return error{};
+}
 
 } // namespace didit::inline DIDIT_SESSIONS_ABI
 

@@ -34,9 +34,18 @@ public:
     constexpr const kyc_row& kyc() const& { return kyc_; }
     // Precondition: kind() == row_kind::kyb.
     constexpr const kyb_row& kyb() const& { return kyb_; }
-    // The parts of a temporary row would dangle once the statement ends.
-    constexpr const kyc_row& kyc() const&& = delete;
-    constexpr const kyb_row& kyb() const&& = delete;
+    // The parts of a temporary row would dangle once the statement ends. Refused with a
+    // static_assert, not deleted, so that the compiler's first error says why.
+    template<class Row = row>
+    constexpr auto kyc() const&& {
+        static_assert(detail::refused<Row>, "kyc() of a temporary row dangles when the statement "
+                                            "ends: keep the row in a variable");
+    }
+    template<class Row = row>
+    constexpr auto kyb() const&& {
+        static_assert(detail::refused<Row>, "kyb() of a temporary row dangles when the statement "
+                                            "ends: keep the row in a variable");
+    }
 
     // The row's discriminator as sent: `user`, `business`, or anything else (an unknown row).
     constexpr const field<decoded<didit::session_kind>>& session_kind() const {
