@@ -8,7 +8,7 @@
 
 #include <didit/config.hpp>
 #include <didit/detail/writer.hpp>
-#include <didit/result.hpp>
+#include <didit/error.hpp>
 
 namespace didit::inline DIDIT_SESSIONS_ABI {
 
