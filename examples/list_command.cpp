@@ -224,6 +224,9 @@ int list_rows(Transport& transport, const list_options& options, const didit::qu
         return expected;
     };
 
+    if (!options.quiet)
+        std::fprintf(stderr, "listing from %s to %s\n", terminal_text(options.base_url).c_str(),
+                     destination.c_str());
     row_printer printer(out, options.format);
     progress_line progress(!options.quiet && isatty(STDERR_FILENO));
     std::uint64_t written = 0;

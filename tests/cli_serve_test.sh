@@ -93,6 +93,17 @@ stop_serve
 start_serve --rate-limited 10 --server-errors 10 --dropped 10 --retry-after 0
 export_and_check faults ndjson
 
+# Not quiet, into a file: it says where it lists from and what it wrote, in plain lines (the
+# count in place is for a terminal only).
+"$cli" list --base-url "$base" --max-rows 3 --format ndjson --output "$work/three.ndjson" \
+    2>"$work/list.err" || fail "three rows: $(cat "$work/list.err")"
+[ "$(head -1 "$work/list.err")" = "listing from $base to $work/three.ndjson" ] ||
+    fail "list does not say where it lists from: $(cat "$work/list.err")"
+grep -q "^3 rows in [0-9]* pages\? to $work/three.ndjson\$" "$work/list.err" ||
+    fail "no summary of three rows: $(cat "$work/list.err")"
+tr -d '\r' <"$work/list.err" | cmp -s - "$work/list.err" ||
+    fail "carriage returns in a log: $(od -c "$work/list.err")"
+
 # A full disk is reported, with how many rows were written.
 "$cli" list --base-url "$base" --output /dev/full 2>"$work/list.err"
 status=$?
