@@ -3,6 +3,7 @@
 // JSON path of the value it is in. Also the limits a 32-bit core must get right: 64-bit
 // integers, nesting depth without recursion, and UTF-16 surrogate pairs.
 
+#include <csetjmp>
 #include <cstdint>
 #include <limits>
 #include <string_view>
@@ -104,9 +105,36 @@ void truncated() {
     expect_equal("the column after its last character", root.error().column, 26);
 }
 
+// What the bad-access handler was called with; it jumps back to the check (there are no
+// exceptions here, and nothing on the stack between needs destroying).
+std::jmp_buf after_bad_access;
+didit::error bad_access_error;
+unsigned bad_access_line = 0;
+
+[[noreturn]] void jump_back(const didit::error& failure, const didit::call_site& where) {
+    bad_access_error = failure;
+    bad_access_line = where.line;
+    std::longjmp(after_bad_access, 1);
+}
+
+void bad_access() {
+    // Bare metal has no stderr: reading the value of an error calls the handler set.
+    const auto root = didit::json::parse(text_of(cut_short));
+    const auto replaced = didit::set_bad_access_handler(jump_back);
+    const unsigned line_of_the_read = __LINE__ + 2;
+    if (setjmp(after_bad_access) == 0) {
+        (void)root.value();
+        expect("value() of an error does not return", false);
+    }
+    didit::set_bad_access_handler(replaced);
+    expect_equal("the handler gets the error", bad_access_error.code, didit::errc::syntax_error);
+    expect_equal("and the line of the read", bad_access_line, line_of_the_read);
+}
+
 } // namespace
 
 void json_error_checks() {
+    bad_access();
     located_errors();
     too_deep();
     integers_of_64_bits();
