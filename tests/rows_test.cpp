@@ -4,6 +4,7 @@
 #include <cstring>
 #include <memory>
 #include <memory_resource>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -291,6 +292,73 @@ TEST_CASE("rows of an unknown kind keep their bytes and do not fail the page", "
     CHECK(rows[3].kind() == row_kind::kyb);
     CHECK(rows[3].kyb().status == didit::status::declined);
     CHECK(didit::to_json(rows[0]) == R"({"session_kind":"organisation","id":1})");
+}
+
+namespace {
+
+// A row of `kind` ("user" or "business") whose `country` member is `country` (JSON text).
+std::string row_from(std::string_view kind, std::string_view country) {
+    return std::string(R"({"session_kind": ")") + std::string(kind) +
+           R"(", "session_id": "x", "session_number": 1, "status": "Approved", )" +
+           R"("created_at": "2026-01-01T00:00:00Z", "country": )" + std::string(country) + "}";
+}
+
+// The country() of each row of a page of `rows`.
+std::vector<std::optional<didit::country_code>> countries_of(const std::vector<std::string>& rows) {
+    std::string body = R"({"count": 1, "next": null, "previous": null, "results": [)";
+    for (const auto& row : rows)
+        body += (&row == &rows.front() ? "" : ", ") + row;
+    body += "]}";
+    const auto page = didit::parse_page(body);
+    REQUIRE(page.has_value());
+    std::vector<std::optional<didit::country_code>> countries;
+    for (const auto& row : rows_of(*page))
+        countries.push_back(row.country());
+    return countries;
+}
+
+std::string quoted(std::string_view text) {
+    return "\"" + std::string(text) + "\"";
+}
+
+} // namespace
+
+TEST_CASE("KYC and KYB rows give the same country, whichever ISO 3166-1 form they sent", "[rows]") {
+    for (std::size_t index = 0; index < didit::country_code::count; ++index) {
+        const auto country = didit::country_code::from_index(index).value();
+        CAPTURE(country.alpha2(), country.alpha3());
+        const auto countries = countries_of({row_from("user", quoted(country.alpha3())),
+                                             row_from("business", quoted(country.alpha2())),
+                                             row_from("business", quoted(country.alpha3()))});
+        REQUIRE(countries.size() == 3);
+        CHECK(countries[0] == country);
+        CHECK(countries[1] == country);
+        CHECK(countries[2] == country);
+    }
+    // Escapes are decoded first; the text as sent stays in the row's member.
+    const std::string escaped = R"("\u0045S")";
+    CHECK(countries_of({row_from("business", escaped)})[0]->alpha3() == "ESP");
+    const std::string body = R"({"count": 1, "next": null, "previous": null, "results": [)" +
+                             row_from("business", escaped) + "]}";
+    const auto page = didit::parse_page(body);
+    REQUIRE(page.has_value());
+    const auto row = *page->results.begin();
+    REQUIRE(row);
+    CHECK(row->kyb().country->raw() == R"(\u0045S)");
+}
+
+TEST_CASE("a row's country is empty when its member is absent, null or not an official code",
+          "[rows]") {
+    const std::string absent = R"({"session_kind": "user", "session_id": "x",
+        "session_number": 1, "status": "Approved", "created_at": "2026-01-01T00:00:00Z"})";
+    const auto countries =
+        countries_of({absent, row_from("user", "null"), row_from("user", R"("esp")"),
+                      row_from("business", R"("XK")"), row_from("user", R"("ESPA")"),
+                      row_from("user", R"("E")"), row_from("user", R"("")"),
+                      row_from("user", R"("\u0000SP")"), row_from("organisation", R"("ESP")")});
+    REQUIRE(countries.size() == 9);
+    for (const auto& country : countries)
+        CHECK_FALSE(country.has_value());
 }
 
 TEST_CASE("member order does not matter and unknown members are skipped", "[rows]") {

@@ -4,9 +4,11 @@
 // told apart by the row's `session_kind`. Borrows the response body.
 
 #include <cstdint>
+#include <optional>
 #include <string_view>
 
 #include <didit/config.hpp>
+#include <didit/country.hpp>
 #include <didit/enums.hpp>
 #include <didit/json/value.hpp>
 #include <didit/rows/decoded.hpp>
@@ -51,6 +53,19 @@ public:
     constexpr const field<decoded<didit::session_kind>>& session_kind() const {
         return session_kind_;
     }
+    // The `country` member as an ISO 3166-1 code, in whichever form the row sent it (KYC rows
+    // send alpha-3, KYB rows alpha-2 or alpha-3), so that rows of both kinds group by it. Empty
+    // when the member is absent or null, or its text is not an official code in upper case; the
+    // text as sent stays in kyc().country or kyb().country.
+    constexpr std::optional<country_code> country() const {
+        const field<json::string>& sent = kind_ == row_kind::kyc ? kyc_.country : kyb_.country;
+        if (!sent) return std::nullopt;
+        char code[3]{};
+        const auto size = sent->unescape_to(code); // more than three characters: not a code
+        if (!size) return std::nullopt;
+        return country_code::from_code(std::string_view(code, *size));
+    }
+
     // The row's object in the response, whatever its kind.
     constexpr json::value source() const { return source_; }
     constexpr std::string_view raw() const { return source_.raw(); }
