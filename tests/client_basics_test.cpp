@@ -54,6 +54,12 @@ struct response_with_owning_body {
     std::string body() const { return "{}"; }
 };
 
+struct owning_body_transport {
+    didit::result<response_with_owning_body> operator()(const didit::http_request&) {
+        return response_with_owning_body{};
+    }
+};
+
 // 2026-11-26T12:00:00Z
 constexpr std::int64_t now = 1'795'694'400;
 
@@ -65,7 +71,9 @@ TEST_CASE("the transport concept accepts a callable returning result<response>",
     static_assert(!didit::transport<returns_plain_response>);   // failures need a channel
     static_assert(!didit::transport<wrong_response_transport>); // a response needs a body
     static_assert(!didit::transport<int>);
-    // A client refuses a response whose body is not a view (compile_fail/response_body_by_value).
+    // A body must be a view into the response (a client refuses one with a static_assert that
+    // says so: compile_fail/response_body_by_value.cpp).
+    static_assert(!didit::transport<owning_body_transport>);
     static_assert(didit::body_is_a_view_into_the_response<canned_response>);
     static_assert(!didit::body_is_a_view_into_the_response<response_with_owning_body>);
     SUCCEED("checked at compile time");

@@ -54,8 +54,9 @@ public:
     // A member reached through a temporary result would dangle as soon as the statement ends,
     // as in `for (auto row : parse_page(body)->results)`. Refused with a static_assert, not
     // deleted, so that the compiler's first error says why.
+    template<class Value = T> // a template, so that an explicit instantiation leaves it out
     constexpr auto operator->() const&& {
-        static_assert(detail::refused<T>,
+        static_assert(detail::refused<Value>,
                       "-> on a temporary result reaches a member that dangles when the "
                       "statement ends: keep the result in a variable");
     }
@@ -70,8 +71,10 @@ public:
     }
 
 private:
-    constexpr void checked(const call_site& where) const {
-        if (!has_value()) detail::value_of_an_error(error_, where);
+    // The place goes to the cold call as scalars: a call_site object whose address is taken
+    // would be stored on the stack on every read, an error or not.
+    constexpr void checked(call_site where) const {
+        if (!has_value()) detail::value_of_an_error(error_, where.file, where.line, where.function);
     }
 
     T value_{};

@@ -93,10 +93,10 @@ struct client_config {
     }
 };
 
-template<transport Transport, time_source Time = default_time_source>
+template<detail::sends_requests Transport, time_source Time = default_time_source>
 class client {
 public:
-    using response_type = transport_response_t<Transport>;
+    using response_type = detail::response_of<Transport>;
     // A static_assert rather than a constraint, so that the compiler's first error says why.
     static_assert(body_is_a_view_into_the_response<response_type>,
                   "the response's body() returns its text by value, which is destroyed before "

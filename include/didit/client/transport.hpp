@@ -83,16 +83,22 @@ template<class T>
 using response_of = typename result_value<
     std::remove_cvref_t<decltype(std::declval<T&>()(std::declval<const http_request&>()))>>::type;
 
+// A transport but for the lifetime of its responses' bodies: what a client is constrained on,
+// so that it can refuse a body returned by value with a static_assert that says why.
+template<class T>
+concept sends_requests = requires {
+    typename response_of<T>;
+    requires http_response<response_of<T>>;
+};
+
 } // namespace detail
 
 // A callable from an http_request to result<R> for an http_response R. A transport failure
 // (no connection, a timeout, a TLS error) is an error with code errc::transport_failure; a
 // response past the request's size limits, errc::response_too_large.
 template<class T>
-concept transport = requires {
-    typename detail::response_of<T>;
-    requires http_response<detail::response_of<T>>;
-};
+concept transport =
+    detail::sends_requests<T> && body_is_a_view_into_the_response<detail::response_of<T>>;
 
 // The response type of a transport.
 template<transport T>

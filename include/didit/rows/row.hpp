@@ -55,9 +55,11 @@ public:
     }
     // The `country` member as an ISO 3166-1 code, in whichever form the row sent it (KYC rows
     // send alpha-3, KYB rows alpha-2 or alpha-3), so that rows of both kinds group by it. Empty
-    // when the member is absent or null, or its text is not an official code in upper case; the
-    // text as sent stays in kyc().country or kyb().country.
+    // for a row of an unknown kind, when the member is absent or null, and when its text is not
+    // an officially assigned code in upper case (such as Kosovo's XK): that text stays in
+    // kyc().country or kyb().country, as sent.
     constexpr std::optional<country_code> country() const {
+        if (kind_ == row_kind::unknown) return std::nullopt;
         const field<json::string>& sent = kind_ == row_kind::kyc ? kyc_.country : kyb_.country;
         if (!sent) return std::nullopt;
         char code[3]{};
