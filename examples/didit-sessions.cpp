@@ -6,6 +6,7 @@
 //   didit-sessions validate FILE
 //   didit-sessions decode FILE [--format table|csv|ndjson]
 //   didit-sessions demo
+//   didit-sessions --version
 //
 // Exit statuses are in commands.hpp.
 
@@ -28,6 +29,7 @@ namespace {
 
 constexpr std::string_view usage_text =
     "usage: didit-sessions <command> [arguments]\n"
+    "       didit-sessions --version\n"
     "\n"
     "commands:\n"
     "  demo\n"
@@ -117,6 +119,10 @@ int main(int argc, char** argv) {
     if (command == "validate") return validate_command(rest);
     if (command == "decode") return decode_command(rest);
     if (command == "demo") return demo_command(rest);
+    if (command == "--version" || command == "version") {
+        std::printf("didit-sessions %s\n", didit::version_string);
+        return exit_ok;
+    }
     if (command == "--help" || command == "help") {
         std::fputs(std::string(usage_text).c_str(), stdout);
         return exit_ok;
