@@ -20,14 +20,13 @@
 #include <didit/rows/page.hpp>
 
 #include "commands.hpp"
-#include "http_timeouts.hpp"
 #include "option_number.hpp"
 #include "query_arguments.hpp"
 #include "row_printer.hpp"
 #include "terminal_text.hpp"
 
 #if defined(DIDIT_CLI_WITH_CURL)
-#include "curl_transport.hpp"
+#include <didit/transport/curl.hpp>
 #endif
 
 namespace didit_cli {
@@ -40,7 +39,7 @@ struct list_options {
     std::optional<std::uint64_t> max_rows;
     std::string_view base_url = didit::default_base_url;
     const char* output = nullptr;
-    http_timeouts timeouts;
+    didit::http_timeouts timeouts;
     std::chrono::seconds page_timeout{120}; // for a page and its retries together
     bool quiet = false;
 };
@@ -318,7 +317,7 @@ int list_command(std::span<char*> args) {
     if (!q.limit) q.limit = 100; // the page size changes the number of requests, not the rows
 
 #if defined(DIDIT_CLI_WITH_CURL)
-    curl_transport transport(options.timeouts);
+    didit::curl_transport transport(options.timeouts);
     return list_rows(transport, options, q, key);
 #else
     std::fprintf(stderr, "didit-sessions: this build cannot list: it has no HTTP client; "

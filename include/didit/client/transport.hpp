@@ -11,6 +11,7 @@
 // The response's body must stay valid until the transport is called again: the library decodes
 // it in place.
 
+#include <chrono>
 #include <concepts>
 #include <cstddef>
 #include <cstdint>
@@ -41,6 +42,13 @@ struct response_limits {
     std::size_t max_body_bytes = std::size_t{8} << 20;
     std::size_t max_header_bytes = std::size_t{64} << 10; // the status and header lines
     std::int64_t timeout_ms = 0; // from sending the request to the body's last byte; 0: none
+};
+
+// How long a transport of the library's (include/didit/transport/) waits: for a connection,
+// and for the server's next bytes. The whole response's time is the request's own limit.
+struct http_timeouts {
+    std::chrono::seconds connect{10};
+    std::chrono::seconds read{30};
 };
 
 struct http_request {

@@ -1,29 +1,33 @@
 #pragma once
 
-// A transport on libcurl's easy interface, for HTTP and HTTPS (certificates verified). One
-// handle is reused, so connections stay alive between pages. libcurl follows no redirect
+// An optional transport on libcurl's easy interface, for HTTP and HTTPS (certificates
+// verified). Include it only in a program that links libcurl (Debian: libcurl4-openssl-dev):
+// the rest of the library depends on nothing, and no other header includes this one.
+//
+// One handle is reused, so connections stay alive between pages. libcurl follows no redirect
 // unless told to: the client decides. Each response is held to the request's limits while it
 // arrives: its headers' and body's sizes, and its time.
 
+#include <cstddef>
 #include <curl/curl.h>
 #include <memory>
 #include <string>
 #include <string_view>
+#include <utility>
 
 #include <didit/client/buffered_response.hpp>
 #include <didit/client/transport.hpp>
+#include <didit/config.hpp>
 
-#include "http_timeouts.hpp"
-
-namespace didit_cli {
+namespace didit::inline DIDIT_SESSIONS_ABI {
 
 class curl_transport {
 public:
-    explicit curl_transport(http_timeouts timeouts)
+    explicit curl_transport(http_timeouts timeouts = {})
         : timeouts_(timeouts) {}
 
-    didit::result<didit::buffered_response> operator()(const didit::http_request& request) {
-        if (!handle_) return didit::error{didit::errc::transport_failure, "libcurl did not start"};
+    result<buffered_response> operator()(const http_request& request) {
+        if (!handle_) return error{errc::transport_failure, "libcurl did not start"};
         CURL* curl = handle_.get();
         receiving into{request.limits};
         const std::unique_ptr<curl_slist, decltype(&curl_slist_free_all)> headers(
@@ -57,10 +61,8 @@ public:
         curl_easy_setopt(curl, CURLOPT_WRITEDATA, nullptr);
         curl_easy_setopt(curl, CURLOPT_HEADERDATA, nullptr);
         if (sent == CURLE_FILESIZE_EXCEEDED) into.too_large = body_too_large;
-        if (into.too_large != nullptr)
-            return didit::error{didit::errc::response_too_large, into.too_large};
-        if (sent != CURLE_OK)
-            return didit::error{didit::errc::transport_failure, curl_easy_strerror(sent)};
+        if (into.too_large != nullptr) return error{errc::response_too_large, into.too_large};
+        if (sent != CURLE_OK) return error{errc::transport_failure, curl_easy_strerror(sent)};
         long status = 0;
         curl_easy_getinfo(curl, CURLINFO_RESPONSE_CODE, &status);
         into.response.code = static_cast<int>(status);
@@ -68,7 +70,7 @@ public:
     }
 
 private:
-    static curl_slist* header_list(const didit::http_request& request) {
+    static curl_slist* header_list(const http_request& request) {
         curl_slist* list = nullptr;
         for (const auto& h : request.headers) {
             const std::string line = std::string(h.name) + ": " + std::string(h.value);
@@ -80,8 +82,8 @@ private:
     // A response as it arrives, and which limit it passed, if any. (Returning less than it was
     // given from a callback makes libcurl stop the transfer.)
     struct receiving {
-        didit::response_limits limits;
-        didit::buffered_response response{};
+        response_limits limits;
+        buffered_response response{};
         std::size_t header_bytes = 0;
         const char* too_large = nullptr;
     };
@@ -126,4 +128,4 @@ private:
                                                                 curl_easy_cleanup};
 };
 
-} // namespace didit_cli
+} // namespace didit::inline DIDIT_SESSIONS_ABI
